@@ -1,0 +1,37 @@
+/* tandem-trashed-file.h
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define TANDEM_TYPE_TRASHED_FILE (tandem_trashed_file_get_type ())
+
+G_DECLARE_FINAL_TYPE (TandemTrashedFile, tandem_trashed_file, TANDEM, TRASHED_FILE, GObject)
+
+TandemTrashedFile *tandem_trashed_file_new              (GFile             *original,
+                                                         GFile             *info_file);
+GFile             *tandem_trashed_file_get_original     (TandemTrashedFile *self);
+GFile             *tandem_trashed_file_get_info_file    (TandemTrashedFile *self);
+char              *tandem_trashed_file_dup_display_name (TandemTrashedFile *self);
+
+G_END_DECLS
