@@ -754,6 +754,40 @@ test_page_permission (Fixture       *fixture,
   assert_error_page (fixture, "Permission Denied", "");
 }
 
+static gboolean
+document_idle (gpointer data)
+{
+  return !tandem_document_get_loading (data);
+}
+
+static void
+test_page_dispose_during_reload (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *text = NULL;
+
+  open_file (fixture, "main.c", SAMPLE_TEXT, -1);
+  g_assert_true (load_document (fixture));
+  rewrite_file (fixture, "new text\n", -1);
+  wait_banner (fixture, TRUE);
+
+  /* The tab is closed while its reload runs: the document lives on without it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "page.reload", NULL));
+  gtk_window_set_child (fixture->window, NULL);
+  g_clear_object (&fixture->page);
+
+  tandem_test_wait_until (document_idle, fixture->document, 10000);
+  g_assert_false (tandem_document_get_loading (fixture->document));
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (fixture->settings, "style-scheme", "classic");
+  rewrite_file (fixture, "newer text\n", -1);
+  tandem_test_spin (300);
+
+  text = get_text (fixture);
+  g_assert_true (g_strcmp0 (text, "new text") == 0 || g_strcmp0 (text, SAMPLE_TEXT) == 0 ||
+                 g_strcmp0 (text, "int\nmain (void)\n{\n  return 0;\n}") == 0);
+}
+
 static void
 test_page_not_regular (Fixture       *fixture,
                        gconstpointer  data)
@@ -953,6 +987,7 @@ main (int   argc,
   ADD ("/editor-page/reload-fails", test_page_reload_fails);
   ADD ("/editor-page/permission", test_page_permission);
   ADD ("/editor-page/not-regular", test_page_not_regular);
+  ADD ("/editor-page/dispose-during-reload", test_page_dispose_during_reload);
   ADD ("/editor-page/large", test_page_large);
   ADD ("/editor-page/small-keeps-words", test_page_small_keeps_words);
   ADD ("/editor-page/preferences", test_preferences_window);

@@ -411,6 +411,7 @@ tandem_window_tab_view_n_pages_cb (TandemWindow *self,
 
   gtk_stack_set_visible_child_name (self->content_stack,
                                     adw_tab_view_get_n_pages (tab_view) > 0 ? "tabs" : "empty");
+  gtk_widget_set_visible (GTK_WIDGET (self->tab_bar), adw_tab_view_get_n_pages (tab_view) > 0);
   tandem_window_update_actions (self);
   tandem_window_queue_session_save (self);
 }

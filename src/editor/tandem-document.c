@@ -1139,8 +1139,11 @@ tandem_document_load_query_cb (GObject      *object,
     loader = gtk_source_file_loader_new (GTK_SOURCE_BUFFER (self), self->source_file);
 
   gtk_source_file_loader_set_candidate_encodings (loader, &candidates);
+  /* Not G_PRIORITY_LOW: on a slow renderer (llvmpipe, old GPUs) the loading spinner keeps
+   * the frame clock busy and low-priority reads would never run. Each step only inserts a
+   * small chunk, so frames still get drawn between them. */
   gtk_source_file_loader_load_async (loader,
-                                     G_PRIORITY_LOW,
+                                     G_PRIORITY_DEFAULT,
                                      cancellable,
                                      tandem_document_load_progress_cb,
                                      self,
