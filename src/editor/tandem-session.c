@@ -308,6 +308,7 @@ tandem_session_load (GError **error)
   g_autofree char *path = tandem_session_dup_path ();
   g_autofree char *contents = NULL;
   g_autoptr(GVariant) state = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
   gsize len = 0;
 
@@ -320,9 +321,8 @@ tandem_session_load (GError **error)
       return NULL;
     }
 
-  state = g_variant_new_from_data (G_VARIANT_TYPE_VARDICT, g_steal_pointer (&contents), len,
-                                   FALSE, g_free, NULL);
-  g_variant_ref_sink (state);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), len);
+  state = g_variant_ref_sink (g_variant_new_from_bytes (G_VARIANT_TYPE_VARDICT, bytes, FALSE));
 
   /* Untrusted bytes: normalise before reading so a damaged file cannot crash us. */
   if (!g_variant_is_normal_form (state))
