@@ -9,6 +9,7 @@
 set -u
 top=${1:-.}
 cd "$top" || exit 1
+top_abs=$(pwd)
 
 if ! command -v flatpak-builder >/dev/null 2>&1; then
   echo "flatpak-builder is not installed: skipping"
@@ -42,9 +43,11 @@ check_manifest ()
     return
   fi
 
-  if env HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
-       XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_RUNTIME_DIR="$tmp/runtime" \
-       flatpak-builder --show-manifest "$manifest" >"$out" 2>"$tmp/stderr"; then
+  # flatpak-builder creates its state directory (.flatpak-builder) in the
+  # working directory: run it in the temporary one.
+  if (cd "$tmp" && env HOME="$tmp/home" XDG_DATA_HOME="$tmp/data" XDG_CONFIG_HOME="$tmp/config" \
+        XDG_CACHE_HOME="$tmp/cache" XDG_STATE_HOME="$tmp/state" XDG_RUNTIME_DIR="$tmp/runtime" \
+        flatpak-builder --show-manifest "$top_abs/$manifest") >"$out" 2>"$tmp/stderr"; then
     echo "ok - $name: flatpak-builder --show-manifest parses it"
     passed=$((passed + 1))
   else

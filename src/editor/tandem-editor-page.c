@@ -47,6 +47,7 @@ struct _TandemEditorPage
   GtkSourceCompletionWords *words;
   GCancellable             *cancellable;
   GError                   *error;
+  GtkTextBuffer            *loading_buffer;
 
   /* template children */
   GtkStack                 *stack;
@@ -153,6 +154,22 @@ tandem_editor_page_update_loading (TandemEditorPage *self)
   g_assert (TANDEM_IS_EDITOR_PAGE (self));
 
   loading = tandem_document_get_loading (self->document);
+
+  /* GtkTextView re-lays out after every chunk the loader inserts: a 10 MB file takes
+   * seconds that way. Show an empty buffer while loading and attach the document once,
+   * when it is complete. */
+  if (loading && gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)) == GTK_TEXT_BUFFER (self->document))
+    {
+      if (self->loading_buffer == NULL)
+        self->loading_buffer = GTK_TEXT_BUFFER (gtk_source_buffer_new (NULL));
+      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), self->loading_buffer);
+    }
+  else if (!loading && gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)) != GTK_TEXT_BUFFER (self->document))
+    {
+      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
+      g_clear_object (&self->loading_buffer);
+    }
+
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), loading);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  CLAMP (tandem_document_get_progress (self->document), 0.0, 1.0));
@@ -708,6 +725,7 @@ tandem_editor_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->desktop_settings);
   g_clear_object (&self->font_provider);
+  g_clear_object (&self->loading_buffer);
   g_clear_object (&self->document);
   g_clear_object (&self->cancellable);
 
