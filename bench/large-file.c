@@ -146,7 +146,6 @@ load_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (object);
   GtkSourceView *view;
-  GtkTextIter end;
 
   if (!tandem_document_load_finish (TANDEM_DOCUMENT (object), result, &error))
     {
@@ -158,10 +157,7 @@ load_cb (GObject      *object,
 
   /* Go to the end, type there, and wait for it to be drawn. */
   view = tandem_editor_page_get_view (bench->page);
-  gtk_text_buffer_get_end_iter (buffer, &end);
-  gtk_text_buffer_place_cursor (buffer, &end);
-  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (view), gtk_text_buffer_get_insert (buffer),
-                                0.0, FALSE, 0.0, 0.0);
+  tandem_editor_page_goto (bench->page, G_MAXUINT, 0);
   gtk_text_buffer_insert_at_cursor (buffer, "x", 1);
   gtk_widget_grab_focus (GTK_WIDGET (view));
 

@@ -74,6 +74,15 @@ get_text (Fixture *fixture)
 }
 
 static gboolean
+view_shows_document (gpointer data)
+{
+  Fixture *fixture = data;
+  GtkSourceView *view = tandem_editor_page_get_view (fixture->page);
+
+  return gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)) == GTK_TEXT_BUFFER (fixture->document);
+}
+
+static gboolean
 finish_load (Fixture       *fixture,
              GAsyncResult **slot)
 {
@@ -86,6 +95,9 @@ finish_load (Fixture       *fixture,
   /* What the window does with a failed load. */
   if (!ret)
     tandem_editor_page_show_error (fixture->page, fixture->load_error);
+
+  /* The page gives the loaded document to the view in a main loop iteration of its own. */
+  g_assert_true (tandem_test_wait_until (view_shows_document, fixture, 5000));
 
   return ret;
 }
@@ -732,6 +744,7 @@ test_page_reload_fails (Fixture       *fixture,
   tandem_editor_page_show_error (fixture->page, NULL);
   g_assert_null (tandem_editor_page_get_error (fixture->page));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "editor");
+  g_assert_true (tandem_test_wait_until (view_shows_document, fixture, 5000));
   g_assert_true (gtk_text_view_get_editable (GTK_TEXT_VIEW (tandem_editor_page_get_view (fixture->page))));
 }
 

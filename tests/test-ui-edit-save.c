@@ -72,8 +72,11 @@ page_ready (gpointer data)
   TandemWindow *window = data;
   TandemEditorPage *page = tandem_window_get_active_page (window);
 
+  /* Ready for typing: loaded, and the view shows the document (not its placeholder). */
   return page != NULL && !tandem_document_get_loading (tandem_editor_page_get_document (page)) &&
-         gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (tandem_editor_page_get_document (page))) > 0;
+         gtk_text_view_get_editable (GTK_TEXT_VIEW (tandem_editor_page_get_view (page))) &&
+         gtk_text_view_get_buffer (GTK_TEXT_VIEW (tandem_editor_page_get_view (page))) ==
+           GTK_TEXT_BUFFER (tandem_editor_page_get_document (page));
 }
 
 static gboolean

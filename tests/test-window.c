@@ -346,6 +346,35 @@ test_window_recovers_drafts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+page_has_error (gpointer data)
+{
+  return tandem_editor_page_get_error (data) != NULL;
+}
+
+static void
+test_window_binary_file_is_safe (void)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01";
+  g_autofree char *project = make_project ("binary");
+  g_autoptr(GFile) folder = g_file_new_for_path (project);
+  g_autoptr(GFile) file = tandem_test_write_file (project, "logo.png", png, sizeof png);
+  g_autofree char *contents = NULL;
+  TandemWindow *window = tandem_application_open_project (app, folder, NULL);
+  TandemEditorPage *page = tandem_window_open_file (window, file, -1, -1);
+  gsize len = 0;
+
+  /* The tab explains; Ctrl+S must not write the empty buffer over the image. */
+  g_assert_true (tandem_test_wait_until (page_has_error, page, 5000));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.save", NULL));
+  tandem_test_spin (200);
+
+  g_assert_true (g_file_get_contents (g_file_peek_path (file), &contents, &len, NULL));
+  g_assert_cmpmem (contents, len, png, sizeof png);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -365,6 +394,7 @@ main (int   argc,
   g_test_add_func ("/window/quit-lists-all", test_window_quit_lists_all);
   g_test_add_func ("/window/session-restore", test_window_session_restore);
   g_test_add_func ("/window/recovers-drafts", test_window_recovers_drafts);
+  g_test_add_func ("/window/binary-file-is-safe", test_window_binary_file_is_safe);
 
   ret = g_test_run ();
 

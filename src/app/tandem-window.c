@@ -829,6 +829,19 @@ tandem_window_save_as_cb (GObject      *object,
     tandem_window_queue_session_save (self);
 }
 
+/* A page that shows a load failure holds no real text: saving it would overwrite the
+ * file on disk with nothing. */
+static gboolean
+tandem_window_page_can_save (TandemWindow     *self,
+                             TandemEditorPage *page)
+{
+  if (tandem_editor_page_get_error (page) == NULL)
+    return TRUE;
+
+  tandem_window_add_toast (self, _("This file could not be opened, so it cannot be saved"));
+  return FALSE;
+}
+
 static void
 win_save_action (GtkWidget  *widget,
                  const char *action_name,
@@ -837,7 +850,7 @@ win_save_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
   TandemEditorPage *page = tandem_window_get_active_page (self);
 
-  if (page == NULL)
+  if (page == NULL || !tandem_window_page_can_save (self, page))
     return;
 
   tandem_save_dialog_save_async (GTK_WINDOW (self), tandem_editor_page_get_document (page),
@@ -852,7 +865,7 @@ win_save_as_action (GtkWidget  *widget,
   TandemWindow *self = TANDEM_WINDOW (widget);
   TandemEditorPage *page = tandem_window_get_active_page (self);
 
-  if (page == NULL)
+  if (page == NULL || !tandem_window_page_can_save (self, page))
     return;
 
   tandem_save_dialog_save_as_async (GTK_WINDOW (self), tandem_editor_page_get_document (page),

@@ -48,6 +48,7 @@ struct _TandemEditorPage
   GCancellable             *cancellable;
   GError                   *error;
   GtkTextBuffer            *loading_buffer;
+  guint                     attach_source;
 
   /* template children */
   GtkStack                 *stack;
@@ -146,6 +147,32 @@ tandem_editor_page_update_banner (TandemEditorPage *self)
   tandem_editor_page_update_actions (self);
 }
 
+/* Gives the view the document's buffer (see tandem_editor_page_update_loading()). */
+static void
+tandem_editor_page_attach_document (TandemEditorPage *self)
+{
+  g_assert (TANDEM_IS_EDITOR_PAGE (self));
+
+  g_clear_handle_id (&self->attach_source, g_source_remove);
+
+  if (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)) != GTK_TEXT_BUFFER (self->document))
+    gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
+  g_clear_object (&self->loading_buffer);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), self->error == NULL);
+}
+
+static gboolean
+tandem_editor_page_attach_idle (gpointer data)
+{
+  TandemEditorPage *self = data;
+
+  self->attach_source = 0;
+  if (!tandem_document_get_loading (self->document))
+    tandem_editor_page_attach_document (self);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 tandem_editor_page_update_loading (TandemEditorPage *self)
 {
@@ -157,23 +184,26 @@ tandem_editor_page_update_loading (TandemEditorPage *self)
 
   /* GtkTextView re-lays out after every chunk the loader inserts: a 10 MB file takes
    * seconds that way. Show an empty buffer while loading and attach the document once,
-   * when it is complete. */
+   * when it is complete, in a main loop iteration of its own (laying out a large file
+   * costs tens of milliseconds; it must not add up with the end of the load). */
   if (loading && gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)) == GTK_TEXT_BUFFER (self->document))
     {
       if (self->loading_buffer == NULL)
         self->loading_buffer = GTK_TEXT_BUFFER (gtk_source_buffer_new (NULL));
       gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), self->loading_buffer);
     }
-  else if (!loading && gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->view)) != GTK_TEXT_BUFFER (self->document))
+  else if (!loading && self->loading_buffer != NULL && self->attach_source == 0)
     {
-      gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (self->document));
-      g_clear_object (&self->loading_buffer);
+      self->attach_source = g_idle_add_full (G_PRIORITY_DEFAULT, tandem_editor_page_attach_idle,
+                                             self, NULL);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), loading);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  CLAMP (tandem_document_get_progress (self->document), 0.0, 1.0));
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view), !loading && self->error == NULL);
+  /* Keys typed before the document is attached would land in the placeholder. */
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view),
+                              !loading && self->error == NULL && self->loading_buffer == NULL);
 
   tandem_editor_page_update_banner (self);
 }
@@ -725,6 +755,7 @@ tandem_editor_page_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->desktop_settings);
   g_clear_object (&self->font_provider);
+  g_clear_handle_id (&self->attach_source, g_source_remove);
   g_clear_object (&self->loading_buffer);
   g_clear_object (&self->document);
   g_clear_object (&self->cancellable);
@@ -983,6 +1014,8 @@ tandem_editor_page_show_search (TandemEditorPage *self,
   if (self->error != NULL)
     return;
 
+  if (!tandem_document_get_loading (self->document))
+    tandem_editor_page_attach_document (self);
   tandem_search_bar_set_replace_mode (self->search_bar, replace);
   tandem_search_bar_prefill_from_selection (self->search_bar);
   gtk_revealer_set_reveal_child (self->search_revealer, TRUE);
@@ -1080,6 +1113,10 @@ tandem_editor_page_goto (TandemEditorPage *self,
     }
 
   gtk_text_buffer_select_range (buffer, &iter, &iter);
+  if (tandem_document_get_loading (self->document))
+    return;
+
+  tandem_editor_page_attach_document (self);
   gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
                                 gtk_text_buffer_get_insert (buffer),
                                 0.25, FALSE, 0.0, 0.0);
