@@ -972,7 +972,7 @@ test_help_overlay (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GObject *overlay;
 
-  gtk_builder_add_from_resource (builder, "/io/github/tandemide/Tandem/gtk/help-overlay.ui", &error);
+  gtk_builder_add_from_resource (builder, "/io/github/tandemide/Tandem/app/tandem-shortcuts-window.ui", &error);
   g_assert_no_error (error);
 
   overlay = gtk_builder_get_object (builder, "help_overlay");

@@ -24,6 +24,9 @@
 
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
+#ifdef HAVE_MALLOC_TRIM
+# include <malloc.h>
+#endif
 
 #include "tandem-application-private.h"
 #include "tandem-recent-projects.h"
@@ -319,6 +322,17 @@ tandem_application_open (GApplication  *app,
     }
 }
 
+/* Start-up parses templates and CSS and reads folders on worker threads; glibc keeps the
+ * memory they freed. Give it back once the first windows are up. */
+static gboolean
+tandem_application_trim_memory_cb (gpointer data)
+{
+#ifdef HAVE_MALLOC_TRIM
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
 static void
 tandem_application_startup (GApplication *app)
 {
@@ -336,6 +350,8 @@ tandem_application_startup (GApplication *app)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   _tandem_application_init_actions (self);
+
+  g_timeout_add_seconds_full (G_PRIORITY_LOW, 1, tandem_application_trim_memory_cb, NULL, NULL);
 }
 
 static void

@@ -925,6 +925,23 @@ win_find_action (GtkWidget  *widget,
     tandem_editor_page_show_search (page, g_str_equal (action_name, "win.replace"));
 }
 
+/* Built when first asked for, not with every window: parsing it costs start-up time. */
+static void
+win_show_help_overlay_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  g_autoptr(GtkBuilder) builder = NULL;
+  GtkWindow *shortcuts;
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/app/tandem-shortcuts-window.ui");
+  shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (self));
+  gtk_window_set_modal (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
 static void
 win_toggle_sidebar_action (GtkWidget  *widget,
                            const char *action_name,
@@ -1092,6 +1109,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.replace", NULL, win_find_action);
   gtk_widget_class_install_action (widget_class, "win.goto-line", NULL, win_find_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, win_toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, win_show_help_overlay_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-file", NULL);
@@ -1103,6 +1121,7 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "win.replace", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.goto-line", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
 
   g_type_ensure (TANDEM_TYPE_GREETER);
   g_type_ensure (TANDEM_TYPE_FILE_TREE_PANEL);

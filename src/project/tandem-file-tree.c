@@ -122,6 +122,30 @@ ignore_checker_clear (IgnoreChecker *checker)
   g_clear_pointer (&checker->prefix, g_free);
 }
 
+/* A work tree has a ".git" folder (or file, for worktrees and submodules) in itself or
+ * an ancestor. Looking for it first keeps libgit2, and the TLS and SSH libraries it
+ * initializes, out of projects that are not repositories. */
+static gboolean
+path_may_be_in_work_tree (const char *path)
+{
+  g_autofree char *dir = g_strdup (path);
+
+  for (;;)
+    {
+      g_autofree char *dot_git = g_build_filename (dir, ".git", NULL);
+      g_autofree char *parent = NULL;
+
+      if (g_file_test (dot_git, G_FILE_TEST_EXISTS))
+        return TRUE;
+
+      parent = g_path_get_dirname (dir);
+      if (g_strcmp0 (parent, dir) == 0)
+        return FALSE;
+      g_free (dir);
+      dir = g_steal_pointer (&parent);
+    }
+}
+
 /* Runs on the worker thread: the repository handle never leaves it. */
 static void
 ignore_checker_open (IgnoreChecker *checker,
@@ -136,7 +160,7 @@ ignore_checker_open (IgnoreChecker *checker,
   g_assert (G_IS_FILE (directory));
 
   path = g_file_get_path (directory);
-  if (path == NULL)
+  if (path == NULL || !path_may_be_in_work_tree (path))
     return;
 
   ensure_libgit2 ();
