@@ -375,6 +375,43 @@ test_window_binary_file_is_safe (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_project_window (gpointer data)
+{
+  return tandem_application_find_project_window (app, data) != NULL;
+}
+
+static void
+test_window_startup_restores_session (void)
+{
+  g_autofree char *project = make_project ("startup");
+  g_autoptr(GFile) folder = g_file_new_for_path (project);
+  g_autoptr(GFile) b = g_file_get_child (folder, "b.c");
+  g_autoptr(GPtrArray) pages = NULL;
+  TandemWindow *window = tandem_application_open_project (app, folder, NULL);
+  TandemEditorPage *page = open_and_wait (window, b);
+
+  tandem_editor_page_goto (page, 3, 2);
+
+  /* Quitting writes the session with the last window in it... */
+  tandem_application_save_session (app, window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  tandem_test_spin (50);
+  g_assert_null (tandem_application_find_project_window (app, folder));
+
+  /* ...and starting without arguments brings the project, its tab and cursor back. */
+  g_application_activate (G_APPLICATION (app));
+  g_assert_true (tandem_test_wait_until (has_project_window, folder, 5000));
+  window = tandem_application_find_project_window (app, folder);
+  pages = tandem_window_list_pages (window);
+  g_assert_cmpuint (pages->len, ==, 1);
+  page = g_ptr_array_index (pages, 0);
+  g_assert_true (g_file_equal (tandem_document_get_file (tandem_editor_page_get_document (page)), b));
+  g_assert_true (tandem_test_wait_until (cursor_restored, page, 5000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +432,7 @@ main (int   argc,
   g_test_add_func ("/window/session-restore", test_window_session_restore);
   g_test_add_func ("/window/recovers-drafts", test_window_recovers_drafts);
   g_test_add_func ("/window/binary-file-is-safe", test_window_binary_file_is_safe);
+  g_test_add_func ("/window/startup-restores-session", test_window_startup_restores_session);
 
   ret = g_test_run ();
 
