@@ -25,7 +25,11 @@
 #include <adwaita.h>
 #include <gtksourceview/gtksource.h>
 
+#include "tandem-document.h"
+#include "tandem-file-tree.h"
 #include "tandem-test.h"
+
+#define DOCUMENT_TIMEOUT_MS 30000
 
 static char *test_tmpdir;
 
@@ -214,4 +218,95 @@ tandem_test_wait_result (GAsyncResult **slot,
   if (!tandem_test_wait_until (slot_is_set, slot, timeout_ms))
     g_error ("timed out after %u ms waiting for an async result", timeout_ms);
   return *slot;
+}
+
+GError *
+tandem_test_load_document (TandemDocument *document)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *error = NULL;
+
+  tandem_document_load_async (document, NULL, tandem_test_store_result_cb, &result);
+  tandem_test_wait_result (&result, DOCUMENT_TIMEOUT_MS);
+  tandem_document_load_finish (document, result, &error);
+
+  return error;
+}
+
+GError *
+tandem_test_save_document (TandemDocument *document,
+                           GFile          *save_as)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  GError *error = NULL;
+
+  tandem_document_save_async (document, save_as, NULL, tandem_test_store_result_cb, &result);
+  tandem_test_wait_result (&result, DOCUMENT_TIMEOUT_MS);
+  tandem_document_save_finish (document, result, &error);
+
+  return error;
+}
+
+char *
+tandem_test_dup_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter begin;
+  GtkTextIter end;
+
+  gtk_text_buffer_get_bounds (buffer, &begin, &end);
+  return gtk_text_buffer_get_text (buffer, &begin, &end, TRUE);
+}
+
+void
+tandem_test_append_text (GtkTextBuffer *buffer,
+                         const char    *text)
+{
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, text, -1);
+}
+
+typedef struct
+{
+  TandemFileTree *tree;
+  GFile          *directory;
+} LoadedWait;
+
+static gboolean
+is_loaded (gpointer data)
+{
+  LoadedWait *wait = data;
+
+  return tandem_file_tree_is_loaded (wait->tree, wait->directory);
+}
+
+gboolean
+tandem_test_wait_loaded (TandemFileTree *tree,
+                         GFile          *directory,
+                         guint           timeout_ms)
+{
+  LoadedWait wait = { tree, directory };
+
+  return tandem_test_wait_until (is_loaded, &wait, timeout_ms);
+}
+
+GtkWidget *
+tandem_test_find_descendant (GtkWidget *widget,
+                             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tandem_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }

@@ -20,7 +20,9 @@
 
 #pragma once
 
-#include <gio/gio.h>
+#include <gtk/gtk.h>
+
+#include "tandem-types.h"
 
 G_BEGIN_DECLS
 
@@ -57,5 +59,24 @@ void      tandem_test_store_result_cb  (GObject      *source,
 /* Waits for an async result stored with tandem_test_store_result_cb(). */
 GAsyncResult *tandem_test_wait_result  (GAsyncResult **slot,
                                         guint          timeout_ms);
+/* Loads @document from its file and waits for it. Returns the error, or %NULL. */
+GError   *tandem_test_load_document    (TandemDocument *document);
+/* Saves @document, to @save_as when not %NULL, and waits for it. Returns the error,
+ * or %NULL. */
+GError   *tandem_test_save_document    (TandemDocument *document,
+                                        GFile          *save_as);
+/* The whole text of @buffer. */
+char     *tandem_test_dup_text         (GtkTextBuffer  *buffer);
+/* Inserts @text at the end of @buffer. */
+void      tandem_test_append_text      (GtkTextBuffer  *buffer,
+                                        const char     *text);
+/* Iterates until @tree has listed @directory or the timeout passes. Returns FALSE
+ * on timeout. */
+gboolean  tandem_test_wait_loaded      (TandemFileTree *tree,
+                                        GFile          *directory,
+                                        guint           timeout_ms);
+/* The first widget of @type at or below @widget, depth first, or %NULL. */
+GtkWidget *tandem_test_find_descendant (GtkWidget      *widget,
+                                        GType           type);
 
 G_END_DECLS

@@ -29,53 +29,17 @@
 #include "tandem-document.h"
 #include "tandem-test.h"
 
-static GError *
-load_document (TandemDocument *doc)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GError *error = NULL;
-
-  tandem_document_load_async (doc, NULL, tandem_test_store_result_cb, &result);
-  tandem_test_wait_result (&result, 30000);
-  tandem_document_load_finish (doc, result, &error);
-
-  return error;
-}
-
-static GError *
-save_document (TandemDocument *doc,
-               GFile          *save_as)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GError *error = NULL;
-
-  tandem_document_save_async (doc, save_as, NULL, tandem_test_store_result_cb, &result);
-  tandem_test_wait_result (&result, 30000);
-  tandem_document_save_finish (doc, result, &error);
-
-  return error;
-}
-
 static TandemDocument *
 open_document (GFile *file)
 {
   TandemDocument *doc = tandem_document_new (file, NULL);
-  g_autoptr(GError) error = load_document (doc);
+  g_autoptr(GError) error = tandem_test_load_document (doc);
 
   g_assert_no_error (error);
   g_assert_false (tandem_document_get_loading (doc));
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (doc)));
 
   return doc;
-}
-
-static char *
-dup_text (TandemDocument *doc)
-{
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (doc), &begin, &end);
-  return gtk_text_iter_get_slice (&begin, &end);
 }
 
 static void
@@ -90,16 +54,6 @@ assert_file_bytes (GFile      *file,
   g_file_load_contents (file, NULL, &contents, &len, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (contents, len, expected, expected_len);
-}
-
-static void
-append_text (TandemDocument *doc,
-             const char     *text)
-{
-  GtkTextIter end;
-
-  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (doc), &end);
-  gtk_text_buffer_insert (GTK_TEXT_BUFFER (doc), &end, text, -1);
 }
 
 /* Loads @contents, checks the buffer text, saves unchanged and checks the bytes,
@@ -120,13 +74,13 @@ round_trip (const char *name,
     len = strlen (contents);
 
   doc = open_document (file);
-  text = dup_text (doc);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (doc));
   g_assert_cmpstr (text, ==, expected_text);
 
   /* Loading is not an undoable edit. */
   g_assert_false (gtk_text_buffer_get_can_undo (GTK_TEXT_BUFFER (doc)));
 
-  error = save_document (doc, NULL);
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   assert_file_bytes (file, contents, len);
 
@@ -147,9 +101,9 @@ test_utf8_round_trip (void)
                    "UTF-8");
   g_assert_cmpint (tandem_document_get_newline_type (doc), ==, GTK_SOURCE_NEWLINE_TYPE_LF);
 
-  append_text (doc, "\n// ünïcode");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\n// ünïcode");
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (doc)));
-  error = save_document (doc, NULL);
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (doc)));
   assert_file_bytes (tandem_document_get_file (doc), after, strlen (after));
@@ -166,8 +120,8 @@ test_crlf_kept (void)
   doc = round_trip ("crlf.txt", contents, -1, "first\r\nsecond");
   g_assert_cmpint (tandem_document_get_newline_type (doc), ==, GTK_SOURCE_NEWLINE_TYPE_CR_LF);
 
-  append_text (doc, "\nthird");
-  error = save_document (doc, NULL);
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\nthird");
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   assert_file_bytes (tandem_document_get_file (doc), after, strlen (after));
 }
@@ -183,8 +137,8 @@ test_no_trailing_newline (void)
   g_autoptr(GError) error = NULL;
 
   doc = round_trip ("no-newline.txt", contents, -1, "no newline\nat the end");
-  append_text (doc, "!");
-  error = save_document (doc, NULL);
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "!");
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   assert_file_bytes (tandem_document_get_file (doc), after, strlen (after));
 
@@ -212,7 +166,7 @@ test_latin1 (void)
 
   gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (doc), &iter, 0, 4);
   gtk_text_buffer_insert (GTK_TEXT_BUFFER (doc), &iter, "é", -1);
-  error = save_document (doc, NULL);
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   assert_file_bytes (tandem_document_get_file (doc), after, strlen (after));
 }
@@ -261,10 +215,10 @@ test_undecodable (void)
   file = tandem_test_write_file (dir, "broken-utf16.txt", broken_utf16, sizeof broken_utf16 - 1);
   doc2 = tandem_document_new (file, NULL);
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (doc2), "untouched", -1);
-  error = load_document (doc2);
+  error = tandem_test_load_document (doc2);
   g_assert_error (error, TANDEM_EDITOR_ERROR, TANDEM_EDITOR_ERROR_ENCODING);
   g_assert_nonnull (strstr (error->message, "broken-utf16.txt"));
-  text = dup_text (doc2);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (doc2));
   g_assert_cmpstr (text, ==, "untouched");
   g_assert_false (tandem_document_get_loading (doc2));
 }
@@ -276,7 +230,7 @@ test_utf16_bom (void)
   g_autofree char *dir = tandem_test_make_dir ("utf16");
   g_autoptr(GFile) file = tandem_test_write_file (dir, "utf16.txt", contents, sizeof contents - 1);
   g_autoptr(TandemDocument) doc = open_document (file);
-  g_autofree char *text = dup_text (doc);
+  g_autofree char *text = tandem_test_dup_text (GTK_TEXT_BUFFER (doc));
 
   g_assert_cmpstr (text, ==, "hi");
   g_assert_cmpstr (gtk_source_encoding_get_charset (tandem_document_get_encoding (doc)), ==,
@@ -295,11 +249,11 @@ assert_binary (const char *name,
   g_autofree char *text = NULL;
 
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (doc), "untouched", -1);
-  error = load_document (doc);
+  error = tandem_test_load_document (doc);
   g_assert_error (error, TANDEM_EDITOR_ERROR, TANDEM_EDITOR_ERROR_BINARY);
   g_assert_nonnull (strstr (error->message, name));
   g_assert_nonnull (strstr (error->message, "binary"));
-  text = dup_text (doc);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (doc));
   g_assert_cmpstr (text, ==, "untouched");
   g_assert_false (tandem_document_get_loading (doc));
 }
@@ -320,7 +274,7 @@ test_not_regular (void)
   g_autofree char *dir = tandem_test_make_dir ("a-folder");
   g_autoptr(GFile) file = g_file_new_for_path (dir);
   g_autoptr(TandemDocument) doc = tandem_document_new (file, NULL);
-  g_autoptr(GError) error = load_document (doc);
+  g_autoptr(GError) error = tandem_test_load_document (doc);
 
   g_assert_error (error, TANDEM_EDITOR_ERROR, TANDEM_EDITOR_ERROR_NOT_REGULAR);
   g_assert_nonnull (strstr (error->message, "a-folder"));
@@ -340,7 +294,7 @@ test_missing_and_too_large (void)
   g_autoptr(GError) error2 = NULL;
   int fd;
 
-  error = load_document (doc);
+  error = tandem_test_load_document (doc);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
 
   /* A sparse file: big on paper, no disk used. */
@@ -349,7 +303,7 @@ test_missing_and_too_large (void)
   g_assert_cmpint (ftruncate (fd, (off_t)TANDEM_DOCUMENT_MAX_FILE_SIZE + 1), ==, 0);
   close (fd);
 
-  error2 = load_document (doc2);
+  error2 = tandem_test_load_document (doc2);
   g_assert_error (error2, TANDEM_EDITOR_ERROR, TANDEM_EDITOR_ERROR_TOO_LARGE);
   g_assert_nonnull (strstr (error2->message, "huge.log"));
 }
@@ -371,8 +325,8 @@ assert_save_keeps_mode (const char *name,
   g_assert_cmpint (g_stat (path, &before), ==, 0);
 
   doc = open_document (file);
-  append_text (doc, "\n# edited");
-  error = save_document (doc, NULL);
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\n# edited");
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
 
   g_assert_cmpint (g_stat (path, &after), ==, 0);
@@ -401,9 +355,9 @@ test_failed_save_keeps_original (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  append_text (doc, "\nunsaved edit");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\nunsaved edit");
 
-  error = save_document (doc, target);
+  error = tandem_test_save_document (doc, target);
   g_assert_nonnull (error);
   g_test_message ("save into a missing folder: %s", error->message);
   g_assert_true (g_file_equal (tandem_document_get_file (doc), file));
@@ -422,8 +376,8 @@ test_failed_save_keeps_original (void)
 
       g_assert_cmpint (g_chmod (ro_dir, 0555), ==, 0);
       g_assert_cmpint (g_chmod (g_file_peek_path (ro_file), 0444), ==, 0);
-      append_text (ro_doc, "\nunsaved edit");
-      ro_error = save_document (ro_doc, NULL);
+      tandem_test_append_text (GTK_TEXT_BUFFER (ro_doc), "\nunsaved edit");
+      ro_error = tandem_test_save_document (ro_doc, NULL);
       g_assert_nonnull (ro_error);
       g_test_message ("save into a read-only folder: %s", ro_error->message);
       assert_file_bytes (ro_file, original, strlen (original));
@@ -474,8 +428,8 @@ test_external_changes (void)
   g_assert_false (tandem_document_get_externally_modified (doc));
 
   /* Our own save is not an external change. */
-  append_text (doc, "\nmine");
-  error = save_document (doc, NULL);
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\nmine");
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   tandem_test_spin (1500);
   g_assert_false (tandem_document_get_externally_modified (doc));
@@ -492,7 +446,7 @@ test_external_changes (void)
   tandem_test_spin (1200);
   g_assert_false (tandem_document_get_externally_modified (doc));
 
-  error = save_document (doc, NULL);
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   assert_file_bytes (file, "version 1\nmine\n", strlen ("version 1\nmine\n"));
 
@@ -500,10 +454,10 @@ test_external_changes (void)
   tandem_test_spin (20);
   write_behind_our_back (file, "version 3\n");
   g_assert_true (tandem_test_wait_until (get_externally_modified, doc, 5000));
-  append_text (doc, "\nlocal edit that reload discards");
-  error = load_document (doc);
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\nlocal edit that reload discards");
+  error = tandem_test_load_document (doc);
   g_assert_no_error (error);
-  text = dup_text (doc);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (doc));
   g_assert_cmpstr (text, ==, "version 3");
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (doc)));
   g_assert_false (tandem_document_get_externally_modified (doc));
@@ -518,7 +472,7 @@ test_external_changes (void)
   /* Saving over a deleted file brings it back and clears both flags. */
   g_assert_cmpint (g_unlink (g_file_peek_path (file)), ==, 0);
   g_assert_true (tandem_test_wait_until (get_deleted, doc, 5000));
-  error = save_document (doc, NULL);
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   g_assert_false (tandem_document_get_deleted (doc));
   g_assert_false (tandem_document_get_externally_modified (doc));
@@ -669,10 +623,10 @@ test_untitled_and_save_as (void)
   g_assert_cmpstr (tandem_document_get_draft_id (doc), !=, tandem_document_get_draft_id (other));
 
   /* Nothing to load or save to yet. */
-  error = load_document (doc);
+  error = tandem_test_load_document (doc);
   g_assert_error (error, TANDEM_EDITOR_ERROR, TANDEM_EDITOR_ERROR_FAILED);
   g_clear_error (&error);
-  error = save_document (doc, NULL);
+  error = tandem_test_save_document (doc, NULL);
   g_assert_error (error, TANDEM_EDITOR_ERROR, TANDEM_EDITOR_ERROR_FAILED);
   g_clear_error (&error);
 
@@ -680,7 +634,7 @@ test_untitled_and_save_as (void)
   g_signal_connect (doc, "notify::file", G_CALLBACK (notify_count_cb), &file_notifies);
 
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (doc), "print ('hi')", -1);
-  error = save_document (doc, target);
+  error = tandem_test_save_document (doc, target);
   g_assert_no_error (error);
 
   g_assert_true (g_file_equal (tandem_document_get_file (doc), target));

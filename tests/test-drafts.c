@@ -34,52 +34,6 @@
 /* Must match draft-helper.c. */
 #define HELPER_TYPED_TEXT "typed by draft-helper before it was killed\n"
 
-static GError *
-load_document (TandemDocument *doc)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GError *error = NULL;
-
-  tandem_document_load_async (doc, NULL, tandem_test_store_result_cb, &result);
-  tandem_test_wait_result (&result, 30000);
-  tandem_document_load_finish (doc, result, &error);
-
-  return error;
-}
-
-static GError *
-save_document (TandemDocument *doc,
-               GFile          *save_as)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  GError *error = NULL;
-
-  tandem_document_save_async (doc, save_as, NULL, tandem_test_store_result_cb, &result);
-  tandem_test_wait_result (&result, 30000);
-  tandem_document_save_finish (doc, result, &error);
-
-  return error;
-}
-
-static char *
-dup_text (TandemDocument *doc)
-{
-  GtkTextIter begin, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (doc), &begin, &end);
-  return gtk_text_iter_get_slice (&begin, &end);
-}
-
-static void
-append_text (TandemDocument *doc,
-             const char     *text)
-{
-  GtkTextIter end;
-
-  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (doc), &end);
-  gtk_text_buffer_insert (GTK_TEXT_BUFFER (doc), &end, text, -1);
-}
-
 static gboolean
 draft_exists (const char *draft_id)
 {
@@ -286,7 +240,7 @@ test_corrupt (void)
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (doc), FALSE);
   g_assert_false (tandem_document_restore_draft (doc, truncated_id, &error));
   g_assert_error (error, TANDEM_EDITOR_ERROR, TANDEM_EDITOR_ERROR_CORRUPT_DRAFT);
-  text = dup_text (doc);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (doc));
   g_assert_cmpstr (text, ==, "untouched");
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (doc)));
   g_assert_cmpstr (tandem_document_get_draft_id (doc), !=, truncated_id);
@@ -319,12 +273,12 @@ test_debounce (void)
   g_signal_connect (doc, "draft-saved", G_CALLBACK (draft_saved_cb), &saved);
 
   begin = g_get_monotonic_time ();
-  append_text (doc, "one");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "one");
   tandem_test_spin (200);
   g_assert_false (draft_exists (draft_id));
 
   /* Another edit restarts the delay. */
-  append_text (doc, " two");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), " two");
   tandem_test_spin (300);
   g_assert_false (draft_exists (draft_id));
   g_assert_cmpuint (saved, ==, 0);
@@ -360,23 +314,23 @@ test_deleted_after_save (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *draft_id = NULL;
 
-  error = load_document (doc);
+  error = tandem_test_load_document (doc);
   g_assert_no_error (error);
   tandem_document_set_draft_delay (doc, 50);
   draft_id = g_strdup (tandem_document_get_draft_id (doc));
 
-  append_text (doc, "\nint y;");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\nint y;");
   wait_draft_saved (doc);
   ids = tandem_draft_store_list (project);
   g_assert_cmpuint (ids->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, draft_id);
 
-  error = save_document (doc, NULL);
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   g_assert_false (draft_exists (draft_id));
 
   /* Undoing back to the saved text removes the draft too. */
-  append_text (doc, "\nint z;");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\nint z;");
   wait_draft_saved (doc);
   g_assert_true (gtk_text_buffer_get_can_undo (GTK_TEXT_BUFFER (doc)));
   gtk_text_buffer_undo (GTK_TEXT_BUFFER (doc));
@@ -386,7 +340,7 @@ test_deleted_after_save (void)
   g_assert_false (draft_exists (draft_id));
 
   /* Discard (closing a tab without saving) removes it as well. */
-  append_text (doc, "\nint w;");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\nint w;");
   wait_draft_saved (doc);
   tandem_document_discard_draft (doc);
   g_assert_false (draft_exists (draft_id));
@@ -394,11 +348,11 @@ test_deleted_after_save (void)
   g_assert_false (draft_exists (draft_id));
 
   /* A reload throws the edits and their draft away. */
-  append_text (doc, "\nint v;");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "\nint v;");
   wait_draft_saved (doc);
   g_assert_true (draft_exists (draft_id));
   g_clear_error (&error);
-  error = load_document (doc);
+  error = tandem_test_load_document (doc);
   g_assert_no_error (error);
   g_assert_false (draft_exists (draft_id));
 }
@@ -417,7 +371,7 @@ test_untitled_draft (void)
   const char *str;
 
   tandem_document_set_draft_delay (doc, 50);
-  append_text (doc, "notes\nwith ünïcode\n");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "notes\nwith ünïcode\n");
   wait_draft_saved (doc);
 
   ids = tandem_draft_store_list (NULL);
@@ -434,7 +388,7 @@ test_untitled_draft (void)
 
   g_assert_true (tandem_document_restore_draft (restored, draft_id, &error));
   g_assert_no_error (error);
-  text = dup_text (restored);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (restored));
   g_assert_cmpstr (text, ==, "notes\nwith ünïcode\n");
   g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (restored)));
   g_assert_cmpstr (tandem_document_get_draft_id (restored), ==, draft_id);
@@ -458,7 +412,7 @@ test_flush_on_dispose (void)
 
   /* Typing just before the window closes is not lost to the debounce. */
   tandem_document_set_draft_delay (doc, 60000);
-  append_text (doc, "last words");
+  tandem_test_append_text (GTK_TEXT_BUFFER (doc), "last words");
   g_object_unref (doc);
 
   ids = tandem_draft_store_list (project);
@@ -541,12 +495,12 @@ test_crash_recovery (void)
   g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, draft_id);
 
   doc = tandem_document_new (file, project);
-  error = load_document (doc);
+  error = tandem_test_load_document (doc);
   g_assert_no_error (error);
   g_assert_true (tandem_document_restore_draft (doc, draft_id, &error));
   g_assert_no_error (error);
 
-  text = dup_text (doc);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (doc));
   /* The buffer holds the file without its final newline, which is implicit. */
   expected[strlen (expected) - 1] = '\0';
   g_assert_cmpstr (text, ==, expected);
@@ -554,7 +508,7 @@ test_crash_recovery (void)
   g_assert_cmpstr (tandem_document_get_draft_id (doc), ==, draft_id);
 
   /* Saving the recovered text makes it the file and clears the draft. */
-  error = save_document (doc, NULL);
+  error = tandem_test_save_document (doc, NULL);
   g_assert_no_error (error);
   g_assert_false (draft_exists (draft_id));
   g_clear_pointer (&text, g_free);

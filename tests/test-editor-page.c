@@ -63,16 +63,6 @@ get_child (Fixture    *fixture,
   return child;
 }
 
-static char *
-get_text (Fixture *fixture)
-{
-  GtkTextIter begin;
-  GtkTextIter end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (fixture->document), &begin, &end);
-  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (fixture->document), &begin, &end, TRUE);
-}
-
 static gboolean
 view_shows_document (gpointer data)
 {
@@ -194,7 +184,7 @@ test_page_load (Fixture       *fixture,
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
 
   g_assert_true (finish_load (fixture, &result));
-  text = get_text (fixture);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (fixture->document));
   /* The trailing newline is implicit in the buffer; it is written back on save. */
   g_assert_cmpstr (text, ==, "int\nmain (void)\n{\n  return 0;\n}");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (progress)));
@@ -601,7 +591,7 @@ static gboolean
 text_is (gpointer data)
 {
   Fixture *fixture = data;
-  g_autofree char *text = get_text (fixture);
+  g_autofree char *text = tandem_test_dup_text (GTK_TEXT_BUFFER (fixture->document));
 
   return g_strcmp0 (text, "changed on disk") == 0 &&
          !tandem_document_get_loading (fixture->document);
@@ -659,7 +649,7 @@ test_page_external_change (Fixture       *fixture,
   g_signal_emit_by_name (keep, "clicked");
   wait_banner (fixture, FALSE);
   g_assert_false (tandem_document_get_externally_modified (fixture->document));
-  text = get_text (fixture);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (fixture->document));
   g_assert_cmpstr (text, ==, "my edit\n");
 
   /* A deleted file says how to get it back, with no Reload to press. */
@@ -688,7 +678,7 @@ assert_error_page (Fixture    *fixture,
   g_assert_nonnull (adw_status_page_get_icon_name (status));
 
   /* Nothing of the file is in the buffer, and nothing can be typed into it. */
-  text = get_text (fixture);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (fixture->document));
   g_assert_cmpstr (text, ==, buffer_text);
   g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (view)));
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (fixture->document)));
@@ -796,7 +786,7 @@ test_page_dispose_during_reload (Fixture       *fixture,
   rewrite_file (fixture, "newer text\n", -1);
   tandem_test_spin (300);
 
-  text = get_text (fixture);
+  text = tandem_test_dup_text (GTK_TEXT_BUFFER (fixture->document));
   g_assert_true (g_strcmp0 (text, "new text") == 0 || g_strcmp0 (text, SAMPLE_TEXT) == 0 ||
                  g_strcmp0 (text, "int\nmain (void)\n{\n  return 0;\n}") == 0);
 }

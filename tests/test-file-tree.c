@@ -34,29 +34,6 @@
 
 #define TIMEOUT_MS 5000
 
-typedef struct
-{
-  TandemFileTree *tree;
-  GFile          *directory;
-} LoadedWait;
-
-static gboolean
-is_loaded_cb (gpointer data)
-{
-  LoadedWait *wait = data;
-
-  return tandem_file_tree_is_loaded (wait->tree, wait->directory);
-}
-
-static void
-wait_loaded (TandemFileTree *tree,
-             GFile          *directory)
-{
-  LoadedWait wait = { tree, directory };
-
-  g_assert_true (tandem_test_wait_until (is_loaded_cb, &wait, TIMEOUT_MS));
-}
-
 /* The names in @model, joined with spaces, for easy comparison. */
 static char *
 join_names (GListModel *model)
@@ -153,7 +130,7 @@ test_lazy_load (void)
   /* Read on a thread, applied from the main loop: still empty now. */
   g_assert_cmpuint (g_list_model_get_n_items (children), ==, 0);
 
-  wait_loaded (tree, root);
+  g_assert_true (tandem_test_wait_loaded (tree, root, TIMEOUT_MS));
   g_assert_cmpuint (loaded->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (loaded, 0), ==, "lazy");
   g_assert_null (tandem_file_tree_get_error (tree, root));
@@ -169,7 +146,7 @@ test_lazy_load (void)
   g_assert_false (tandem_file_tree_is_loaded (tree, sub));
 
   sub_children = tandem_file_tree_get_children (tree, sub);
-  wait_loaded (tree, sub);
+  g_assert_true (tandem_test_wait_loaded (tree, sub, TIMEOUT_MS));
   g_assert_cmpuint (loaded->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (loaded, 1), ==, "sub");
   assert_names_soon (sub_children, "deeper inner.txt");
@@ -216,7 +193,7 @@ test_order (void)
     }
 
   children = tandem_file_tree_get_children (tree, root);
-  wait_loaded (tree, root);
+  g_assert_true (tandem_test_wait_loaded (tree, root, TIMEOUT_MS));
 
   /* Folders first, then natural order ignoring case. */
   assert_names_soon (children, "Adir dir9 dir10 zdir a1 a2 a10 B c File2.txt file10.txt");
@@ -242,7 +219,7 @@ test_live_updates (void)
   g_autofree char *moved_out = g_build_filename (tandem_test_get_tmpdir (), "moved-out.txt", NULL);
 
   children = tandem_file_tree_get_children (tree, root);
-  wait_loaded (tree, root);
+  g_assert_true (tandem_test_wait_loaded (tree, root, TIMEOUT_MS));
   assert_names_soon (children, "sub a.txt b.txt");
   sub_item = g_list_model_get_item (children, 0);
 
@@ -323,8 +300,8 @@ test_ignore_rules (void)
 
   children = tandem_file_tree_get_children (tree, root);
   src_children = tandem_file_tree_get_children (tree, src);
-  wait_loaded (tree, root);
-  wait_loaded (tree, src);
+  g_assert_true (tandem_test_wait_loaded (tree, root, TIMEOUT_MS));
+  g_assert_true (tandem_test_wait_loaded (tree, src, TIMEOUT_MS));
 
   /* In a repository: .git and ignored files are hidden, other dot-files are not. */
   assert_names_soon (children, "src .gitignore main.c");
@@ -350,7 +327,7 @@ test_ignore_rules (void)
   g_object_unref (tandem_test_write_file (plain_dir, "visible.o", "v", -1));
   g_object_unref (tandem_test_write_file (plain_dir, ".config/x", "x", -1));
   plain_children = tandem_file_tree_get_children (plain_tree, plain_root);
-  wait_loaded (plain_tree, plain_root);
+  g_assert_true (tandem_test_wait_loaded (plain_tree, plain_root, TIMEOUT_MS));
   assert_names_soon (plain_children, "visible.o");
 
   g_object_set (plain_tree, "show-hidden", TRUE, NULL);
@@ -370,7 +347,7 @@ test_permission_denied (void)
   const GError *error;
 
   children = tandem_file_tree_get_children (tree, root);
-  wait_loaded (tree, root);
+  g_assert_true (tandem_test_wait_loaded (tree, root, TIMEOUT_MS));
   g_assert_null (tandem_file_tree_get_error (tree, root));
 
   if (geteuid () == 0)
@@ -382,7 +359,7 @@ test_permission_denied (void)
   g_assert_cmpint (g_chmod (locked_path, 0000), ==, 0);
 
   locked_children = tandem_file_tree_get_children (tree, locked);
-  wait_loaded (tree, locked);
+  g_assert_true (tandem_test_wait_loaded (tree, locked, TIMEOUT_MS));
   g_assert_cmpuint (g_list_model_get_n_items (locked_children), ==, 0);
 
   error = tandem_file_tree_get_error (tree, locked);
@@ -439,7 +416,7 @@ test_tree_model (void)
   CountWait wait;
 
   tree_model = tandem_file_tree_create_tree_model (tree);
-  wait_loaded (tree, root);
+  g_assert_true (tandem_test_wait_loaded (tree, root, TIMEOUT_MS));
 
   wait.model = G_LIST_MODEL (tree_model);
   wait.n_items = 3;
@@ -455,7 +432,7 @@ test_tree_model (void)
 
   /* Expanding reads the folder and shows its entries below it. */
   gtk_tree_list_row_set_expanded (sub_row, TRUE);
-  wait_loaded (tree, sub);
+  g_assert_true (tandem_test_wait_loaded (tree, sub, TIMEOUT_MS));
   wait.n_items = 5;
   g_assert_true (tandem_test_wait_until (count_is_cb, &wait, TIMEOUT_MS));
 
@@ -469,26 +446,6 @@ test_tree_model (void)
   g_assert_true (tandem_test_wait_until (count_is_cb, &wait, TIMEOUT_MS));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* The names drawn by the list view's row widgets */
 static char *
 visible_row_names (GtkWidget *list_view)
@@ -499,7 +456,7 @@ visible_row_names (GtkWidget *list_view)
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *label = find_descendant (child, GTK_TYPE_LABEL);
+      GtkWidget *label = tandem_test_find_descendant (child, GTK_TYPE_LABEL);
 
       if (label != NULL && gtk_widget_get_mapped (child))
         g_ptr_array_add (names, (gpointer)gtk_label_get_label (GTK_LABEL (label)));
@@ -622,10 +579,10 @@ test_panel (void)
   g_signal_connect (panel, "file-activated", G_CALLBACK (file_activated_cb), activated);
   gtk_window_present (GTK_WINDOW (window));
 
-  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  list_view = tandem_test_find_descendant (panel, GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
 
-  wait_loaded (tree, root);
+  g_assert_true (tandem_test_wait_loaded (tree, root, TIMEOUT_MS));
   wait.list_view = list_view;
   wait.expected = "sub a.txt b.txt";
   if (!tandem_test_wait_until (rows_shown_cb, &wait, TIMEOUT_MS))
@@ -659,7 +616,7 @@ test_panel (void)
 
   /* New File: the inline editor creates it and opens it. */
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (rows), GTK_INVALID_LIST_POSITION);
-  entry = find_descendant (panel, GTK_TYPE_ENTRY);
+  entry = tandem_test_find_descendant (panel, GTK_TYPE_ENTRY);
   g_assert_nonnull (entry);
   gtk_widget_activate_action (panel, "tree.new-file", NULL);
   popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
@@ -724,8 +681,8 @@ test_panel_empty (void)
   tandem_file_tree_panel_set_tree (TANDEM_FILE_TREE_PANEL (panel), tree);
   gtk_window_present (GTK_WINDOW (window));
 
-  wait_loaded (tree, root);
-  stack = find_descendant (panel, GTK_TYPE_STACK);
+  g_assert_true (tandem_test_wait_loaded (tree, root, TIMEOUT_MS));
+  stack = tandem_test_find_descendant (panel, GTK_TYPE_STACK);
   g_assert_nonnull (stack);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "message");
   g_assert_true (find_label_with_text (stack, "This folder is empty"));

@@ -100,16 +100,6 @@ click (Fixture    *fixture,
   g_signal_emit_by_name (button, "clicked");
 }
 
-static char *
-get_text (Fixture *fixture)
-{
-  GtkTextIter begin;
-  GtkTextIter end;
-
-  gtk_text_buffer_get_bounds (fixture->buffer, &begin, &end);
-  return gtk_text_buffer_get_text (fixture->buffer, &begin, &end, TRUE);
-}
-
 static void
 assert_selection (Fixture *fixture,
                   int      begin_offset,
@@ -291,7 +281,7 @@ test_search_replace (Fixture       *fixture,
 
   /* Replace changes the selected match only, then selects the next one. */
   click (fixture, "replace_button");
-  text = get_text (fixture);
+  text = tandem_test_dup_text (fixture->buffer);
   g_assert_cmpstr (text, ==, "qux Foo foobar\nbar foo FOO\n");
   g_clear_pointer (&text, g_free);
   assert_status (fixture, "1 of 2");
@@ -308,13 +298,13 @@ test_search_replace (Fixture       *fixture,
   click (fixture, "replace_button");
   assert_status (fixture, "2 of 2");
   assert_selection (fixture, 19, 22);
-  text = get_text (fixture);
+  text = tandem_test_dup_text (fixture->buffer);
   g_assert_cmpstr (text, ==, "qux Foo foobar\nbar foo FOO\n");
   g_clear_pointer (&text, g_free);
 
   /* Replace All replaces every remaining match and the count follows. */
   click (fixture, "replace_all_button");
-  text = get_text (fixture);
+  text = tandem_test_dup_text (fixture->buffer);
   g_assert_cmpstr (text, ==, "qux Foo quxbar\nbar qux FOO\n");
   g_clear_pointer (&text, g_free);
   assert_status (fixture, "No results");
@@ -322,7 +312,7 @@ test_search_replace (Fixture       *fixture,
 
   /* Undo reverts Replace All as one step. */
   gtk_text_buffer_undo (fixture->buffer);
-  text = get_text (fixture);
+  text = tandem_test_dup_text (fixture->buffer);
   g_assert_cmpstr (text, ==, "qux Foo foobar\nbar foo FOO\n");
 }
 
@@ -340,7 +330,7 @@ test_search_replace_regex (Fixture       *fixture,
 
   tandem_search_bar_set_replace_text (fixture->bar, "\\2\\1");
   click (fixture, "replace_all_button");
-  text = get_text (fixture);
+  text = tandem_test_dup_text (fixture->buffer);
   g_assert_cmpstr (text, ==, "oof Foo oofbar\nbar oof FOO\n");
   assert_status (fixture, "No results");
 }
@@ -360,7 +350,7 @@ test_search_replace_read_only (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (get_child (fixture, "replace_button")));
   g_assert_false (gtk_widget_is_sensitive (get_child (fixture, "replace_all_button")));
   tandem_search_bar_replace_all (fixture->bar);
-  text = get_text (fixture);
+  text = tandem_test_dup_text (fixture->buffer);
   g_assert_cmpstr (text, ==, SAMPLE_TEXT);
 
   /* Leaving replace mode hides the row and disables its actions. */
@@ -370,7 +360,7 @@ test_search_replace_read_only (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (get_child (fixture, "replace_all_button")));
   gtk_widget_activate_action (GTK_WIDGET (fixture->bar), "search.replace-all", NULL);
   g_clear_pointer (&text, g_free);
-  text = get_text (fixture);
+  text = tandem_test_dup_text (fixture->buffer);
   g_assert_cmpstr (text, ==, SAMPLE_TEXT);
 }
 

@@ -33,39 +33,6 @@
 #include "tandem-test.h"
 #include "tandem-window.h"
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-typedef struct
-{
-  TandemFileTree *tree;
-  GFile          *dir;
-} LoadedCheck;
-
-static gboolean
-directory_loaded (gpointer data)
-{
-  LoadedCheck *check = data;
-
-  return tandem_file_tree_is_loaded (check->tree, check->dir);
-}
-
 static gboolean
 page_ready (gpointer data)
 {
@@ -119,7 +86,6 @@ test_open_type_save (void)
   GtkWidget *list_view;
   GtkSourceView *view;
   GtkTextIter end;
-  LoadedCheck check;
   GListModel *model;
   guint position;
 
@@ -134,12 +100,10 @@ test_open_type_save (void)
   tandem_window_open_project (window, folder);
   gtk_window_present (GTK_WINDOW (window));
 
-  check.tree = tandem_window_get_file_tree (window);
-  check.dir = folder;
-  g_assert_true (tandem_test_wait_until (directory_loaded, &check, 5000));
+  g_assert_true (tandem_test_wait_loaded (tandem_window_get_file_tree (window), folder, 5000));
 
   /* The file tree is a list view; activate the row the way a click or Enter does. */
-  list_view = find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
+  list_view = tandem_test_find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_VIEW);
   g_assert_nonnull (list_view);
   model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
   position = find_row (model, "hello.c");

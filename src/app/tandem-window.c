@@ -801,6 +801,8 @@ tandem_window_report_save_error (TandemWindow *self,
   tandem_window_add_toast (self, message);
 }
 
+/* Also finishes tandem_save_dialog_save_as_async(): save falls back to it for a
+ * document without a file, with the same callback. */
 static void
 tandem_window_save_cb (GObject      *object,
                        GAsyncResult *result,
@@ -810,20 +812,6 @@ tandem_window_save_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!tandem_save_dialog_save_finish (result, &error))
-    tandem_window_report_save_error (self, error);
-  else
-    tandem_window_queue_session_save (self);
-}
-
-static void
-tandem_window_save_as_cb (GObject      *object,
-                          GAsyncResult *result,
-                          gpointer      user_data)
-{
-  g_autoptr(TandemWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!tandem_save_dialog_save_as_finish (result, &error))
     tandem_window_report_save_error (self, error);
   else
     tandem_window_queue_session_save (self);
@@ -842,19 +830,35 @@ tandem_window_page_can_save (TandemWindow     *self,
   return FALSE;
 }
 
+/* Saves the active page, to its file or (with @save_as, or when it has none) to one
+ * the user picks. */
+static void
+tandem_window_save_active_page (TandemWindow *self,
+                                gboolean      save_as)
+{
+  TandemEditorPage *page = tandem_window_get_active_page (self);
+  TandemDocument *document;
+
+  g_assert (TANDEM_IS_WINDOW (self));
+
+  if (page == NULL || !tandem_window_page_can_save (self, page))
+    return;
+
+  document = tandem_editor_page_get_document (page);
+  if (save_as)
+    tandem_save_dialog_save_as_async (GTK_WINDOW (self), document, self->cancellable,
+                                      tandem_window_save_cb, g_object_ref (self));
+  else
+    tandem_save_dialog_save_async (GTK_WINDOW (self), document, self->cancellable,
+                                   tandem_window_save_cb, g_object_ref (self));
+}
+
 static void
 win_save_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
 {
-  TandemWindow *self = TANDEM_WINDOW (widget);
-  TandemEditorPage *page = tandem_window_get_active_page (self);
-
-  if (page == NULL || !tandem_window_page_can_save (self, page))
-    return;
-
-  tandem_save_dialog_save_async (GTK_WINDOW (self), tandem_editor_page_get_document (page),
-                                 self->cancellable, tandem_window_save_cb, g_object_ref (self));
+  tandem_window_save_active_page (TANDEM_WINDOW (widget), FALSE);
 }
 
 static void
@@ -862,15 +866,7 @@ win_save_as_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *param)
 {
-  TandemWindow *self = TANDEM_WINDOW (widget);
-  TandemEditorPage *page = tandem_window_get_active_page (self);
-
-  if (page == NULL || !tandem_window_page_can_save (self, page))
-    return;
-
-  tandem_save_dialog_save_as_async (GTK_WINDOW (self), tandem_editor_page_get_document (page),
-                                    self->cancellable, tandem_window_save_as_cb,
-                                    g_object_ref (self));
+  tandem_window_save_active_page (TANDEM_WINDOW (widget), TRUE);
 }
 
 static void

@@ -195,6 +195,19 @@ tandem_search_bar_set_message (TandemSearchBar *self,
 }
 
 static void
+tandem_search_bar_show_replace_error (TandemSearchBar *self,
+                                      const GError    *error)
+{
+  g_autofree char *message = NULL;
+
+  g_assert (TANDEM_IS_SEARCH_BAR (self));
+  g_assert (error != NULL);
+
+  message = g_strdup_printf (_("Could not replace: %s"), error->message);
+  tandem_search_bar_set_message (self, message);
+}
+
+static void
 tandem_search_bar_select_match (TandemSearchBar   *self,
                                 const GtkTextIter *begin,
                                 const GtkTextIter *end)
@@ -213,23 +226,32 @@ tandem_search_bar_select_match (TandemSearchBar   *self,
   tandem_search_bar_update_status (self);
 }
 
+typedef gboolean (*SearchFinishFunc) (GtkSourceSearchContext  *context,
+                                      GAsyncResult            *result,
+                                      GtkTextIter             *match_start,
+                                      GtkTextIter             *match_end,
+                                      gboolean                *has_wrapped_around,
+                                      GError                 **error);
+
+/* Selects the match a forward or backward search found, unless the search was
+ * cancelled or the buffer changed meanwhile. */
 static void
-tandem_search_bar_forward_cb (GObject      *object,
-                              GAsyncResult *result,
-                              gpointer      user_data)
+tandem_search_bar_finish_search (TandemSearchBar        *self,
+                                 GtkSourceSearchContext *context,
+                                 GAsyncResult           *result,
+                                 SearchFinishFunc        finish)
 {
-  GtkSourceSearchContext *context = GTK_SOURCE_SEARCH_CONTEXT (object);
-  g_autoptr(TandemSearchBar) self = user_data;
   g_autoptr(GError) error = NULL;
   GtkTextIter begin;
   GtkTextIter end;
   gboolean found;
 
+  g_assert (TANDEM_IS_SEARCH_BAR (self));
   g_assert (GTK_SOURCE_IS_SEARCH_CONTEXT (context));
   g_assert (G_IS_ASYNC_RESULT (result));
-  g_assert (TANDEM_IS_SEARCH_BAR (self));
+  g_assert (finish != NULL);
 
-  found = gtk_source_search_context_forward_finish (context, result, &begin, &end, NULL, &error);
+  found = finish (context, result, &begin, &end, NULL, &error);
   if (self->context != context || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -240,29 +262,25 @@ tandem_search_bar_forward_cb (GObject      *object,
 }
 
 static void
+tandem_search_bar_forward_cb (GObject      *object,
+                              GAsyncResult *result,
+                              gpointer      user_data)
+{
+  g_autoptr(TandemSearchBar) self = user_data;
+
+  tandem_search_bar_finish_search (self, GTK_SOURCE_SEARCH_CONTEXT (object), result,
+                                   gtk_source_search_context_forward_finish);
+}
+
+static void
 tandem_search_bar_backward_cb (GObject      *object,
                                GAsyncResult *result,
                                gpointer      user_data)
 {
-  GtkSourceSearchContext *context = GTK_SOURCE_SEARCH_CONTEXT (object);
   g_autoptr(TandemSearchBar) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GtkTextIter begin;
-  GtkTextIter end;
-  gboolean found;
 
-  g_assert (GTK_SOURCE_IS_SEARCH_CONTEXT (context));
-  g_assert (G_IS_ASYNC_RESULT (result));
-  g_assert (TANDEM_IS_SEARCH_BAR (self));
-
-  found = gtk_source_search_context_backward_finish (context, result, &begin, &end, NULL, &error);
-  if (self->context != context || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  if (found)
-    tandem_search_bar_select_match (self, &begin, &end);
-  else
-    tandem_search_bar_update_status (self);
+  tandem_search_bar_finish_search (self, GTK_SOURCE_SEARCH_CONTEXT (object), result,
+                                   gtk_source_search_context_backward_finish);
 }
 
 static void
@@ -1056,9 +1074,7 @@ tandem_search_bar_replace (TandemSearchBar *self)
   if (!gtk_source_search_context_replace (self->context, &begin, &end, replace, -1, &error) &&
       error != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not replace: %s"), error->message);
-
-      tandem_search_bar_set_message (self, message);
+      tandem_search_bar_show_replace_error (self, error);
       return;
     }
 
@@ -1090,9 +1106,7 @@ tandem_search_bar_replace_all (TandemSearchBar *self)
 
   if (error != NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not replace: %s"), error->message);
-
-      tandem_search_bar_set_message (self, message);
+      tandem_search_bar_show_replace_error (self, error);
       return;
     }
 

@@ -544,6 +544,47 @@ start_op (GTask           *task,
   g_task_run_in_thread (task, thread_func);
 }
 
+/* Validates @name, then runs @thread_func on @file and @name in a thread. */
+static void
+start_named_op (GFile               *file,
+                const char          *name,
+                gpointer             source_tag,
+                GTaskThreadFunc      thread_func,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+
+  g_assert (G_IS_FILE (file));
+  g_assert (source_tag != NULL);
+  g_assert (thread_func != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, source_tag);
+
+  if (!tandem_file_ops_validate_name (name, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  start_op (task, file, name, thread_func);
+}
+
+/* The object the operation started with @source_tag returned. */
+static gpointer
+finish_op (GAsyncResult  *result,
+           gpointer       source_tag,
+           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /**
  * tandem_file_ops_create_file_async:
  * @parent: the folder to create the file in
@@ -561,22 +602,11 @@ tandem_file_ops_create_file_async (GFile               *parent,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (G_IS_FILE (parent));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tandem_file_ops_create_file_async);
-
-  if (!tandem_file_ops_validate_name (name, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  start_op (task, parent, name, create_file_thread);
+  start_named_op (parent, name, tandem_file_ops_create_file_async, create_file_thread,
+                  cancellable, callback, user_data);
 }
 
 /**
@@ -588,11 +618,7 @@ GFile *
 tandem_file_ops_create_file_finish (GAsyncResult  *result,
                                     GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        tandem_file_ops_create_file_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_op (result, tandem_file_ops_create_file_async, error);
 }
 
 /**
@@ -610,22 +636,11 @@ tandem_file_ops_create_folder_async (GFile               *parent,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (G_IS_FILE (parent));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tandem_file_ops_create_folder_async);
-
-  if (!tandem_file_ops_validate_name (name, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  start_op (task, parent, name, create_folder_thread);
+  start_named_op (parent, name, tandem_file_ops_create_folder_async, create_folder_thread,
+                  cancellable, callback, user_data);
 }
 
 /**
@@ -637,11 +652,7 @@ GFile *
 tandem_file_ops_create_folder_finish (GAsyncResult  *result,
                                       GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        tandem_file_ops_create_folder_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_op (result, tandem_file_ops_create_folder_async, error);
 }
 
 /**
@@ -662,22 +673,11 @@ tandem_file_ops_rename_async (GFile               *file,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tandem_file_ops_rename_async);
-
-  if (!tandem_file_ops_validate_name (new_name, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  start_op (task, file, new_name, rename_thread);
+  start_named_op (file, new_name, tandem_file_ops_rename_async, rename_thread,
+                  cancellable, callback, user_data);
 }
 
 /**
@@ -689,11 +689,7 @@ GFile *
 tandem_file_ops_rename_finish (GAsyncResult  *result,
                                GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        tandem_file_ops_rename_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_op (result, tandem_file_ops_rename_async, error);
 }
 
 /**
@@ -730,11 +726,7 @@ TandemTrashedFile *
 tandem_file_ops_trash_finish (GAsyncResult  *result,
                               GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        tandem_file_ops_trash_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_op (result, tandem_file_ops_trash_async, error);
 }
 
 /**
@@ -777,9 +769,5 @@ GFile *
 tandem_file_ops_restore_finish (GAsyncResult  *result,
                                 GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        tandem_file_ops_restore_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return finish_op (result, tandem_file_ops_restore_async, error);
 }

@@ -510,13 +510,24 @@ tandem_file_tree_panel_show_editor (TandemFileTreePanel *self,
     }
 }
 
+typedef GFile *(*EditorFinishFunc) (GAsyncResult  *result,
+                                    GError       **error);
+
+/* Finishes what the editor popover started with @finish (create or rename). */
 static void
 tandem_file_tree_panel_editor_done (TandemFileTreePanel *self,
-                                    GFile               *file,
-                                    const GError        *error,
+                                    GAsyncResult        *result,
+                                    EditorFinishFunc     finish,
                                     gboolean             open_file)
 {
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+
   g_assert (TANDEM_IS_FILE_TREE_PANEL (self));
+  g_assert (G_IS_ASYNC_RESULT (result));
+  g_assert (finish != NULL);
+
+  file = finish (result, &error);
 
   self->editor_busy = FALSE;
   gtk_widget_set_sensitive (GTK_WIDGET (self->editor_button), TRUE);
@@ -550,13 +561,8 @@ tandem_file_tree_panel_create_file_cb (GObject      *object,
                                        gpointer      user_data)
 {
   g_autoptr(TandemFileTreePanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
 
-  g_assert (TANDEM_IS_FILE_TREE_PANEL (self));
-
-  file = tandem_file_ops_create_file_finish (result, &error);
-  tandem_file_tree_panel_editor_done (self, file, error, TRUE);
+  tandem_file_tree_panel_editor_done (self, result, tandem_file_ops_create_file_finish, TRUE);
 }
 
 static void
@@ -565,13 +571,8 @@ tandem_file_tree_panel_create_folder_cb (GObject      *object,
                                          gpointer      user_data)
 {
   g_autoptr(TandemFileTreePanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
 
-  g_assert (TANDEM_IS_FILE_TREE_PANEL (self));
-
-  file = tandem_file_ops_create_folder_finish (result, &error);
-  tandem_file_tree_panel_editor_done (self, file, error, FALSE);
+  tandem_file_tree_panel_editor_done (self, result, tandem_file_ops_create_folder_finish, FALSE);
 }
 
 static void
@@ -580,13 +581,8 @@ tandem_file_tree_panel_rename_cb (GObject      *object,
                                   gpointer      user_data)
 {
   g_autoptr(TandemFileTreePanel) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) file = NULL;
 
-  g_assert (TANDEM_IS_FILE_TREE_PANEL (self));
-
-  file = tandem_file_ops_rename_finish (result, &error);
-  tandem_file_tree_panel_editor_done (self, file, error, FALSE);
+  tandem_file_tree_panel_editor_done (self, result, tandem_file_ops_rename_finish, FALSE);
 }
 
 static void
@@ -1029,8 +1025,9 @@ tandem_file_tree_panel_class_init (TandemFileTreePanelClass *klass)
   gtk_widget_class_install_property_action (widget_class, "tree.show-hidden", "show-hidden");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "tree.rename", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tree.trash", NULL);
+  /* The menu shows the last binding of an action: keep the plain Delete key last. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Delete, 0, "tree.trash", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tree.trash", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "tree.copy-path", NULL);
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Menu, 0,
