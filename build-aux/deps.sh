@@ -8,7 +8,8 @@ TANDEM_BUILD_DEPS="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libgit2-dev
   desktop-file-utils appstream
-  hicolor-icon-theme adwaita-icon-theme fonts-dejavu-core
+  hicolor-icon-theme adwaita-icon-theme fonts-dejavu-core librsvg2-common
+  shared-mime-info gsettings-desktop-schemas
   git
 "
 TANDEM_TEST_DEPS="
