@@ -7,6 +7,7 @@
 TANDEM_BUILD_DEPS="
   meson ninja-build pkg-config gcc gettext
   libglib2.0-dev libgtk-4-dev libadwaita-1-dev libgtksourceview-5-dev libgit2-dev
+  libvte-2.91-gtk4-dev libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libcmark-dev
   desktop-file-utils appstream
   hicolor-icon-theme adwaita-icon-theme fonts-dejavu-core librsvg2-common
   shared-mime-info gsettings-desktop-schemas
@@ -14,6 +15,7 @@ TANDEM_BUILD_DEPS="
 "
 TANDEM_TEST_DEPS="
   xvfb xauth dbus dbus-x11 flatpak-builder python3
+  gnome-keyring libsecret-tools clang libclang-rt-14-dev
 "
 
 tandem_install_deps () {

@@ -1,0 +1,114 @@
+/* tandem-module.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "tandem-module"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gmodule.h>
+
+#include "tandem-module.h"
+
+/* Symbols linked into the program itself win: a test (or a build without modules) that
+ * links the code statically never loads a module. */
+static gpointer
+lookup_in_program (const char *symbol)
+{
+  static GModule *self_module;
+  gpointer address = NULL;
+
+  if (g_once_init_enter (&self_module))
+    g_once_init_leave (&self_module, g_module_open (NULL, 0));
+
+  if (self_module != NULL && g_module_symbol (self_module, symbol, &address))
+    return address;
+
+  return NULL;
+}
+
+/**
+ * tandem_module_lookup:
+ * @module_name: "terminal", "ai"…
+ * @symbol: a function the module exports
+ * @error: a location for a #GError
+ *
+ * Loads `libtandem-@module_name.so` from `$TANDEM_MODULE_DIR` (set when running from the
+ * build tree) or the installed module folder, once, and returns @symbol from it.
+ *
+ * Returns: (nullable): the address of @symbol
+ */
+gpointer
+tandem_module_lookup (const char  *module_name,
+                      const char  *symbol,
+                      GError     **error)
+{
+  static GMutex lock;
+  static GHashTable *modules;
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autofree char *filename = NULL;
+  g_autofree char *path = NULL;
+  const char *dir;
+  GModule *module;
+  gpointer address = NULL;
+
+  g_return_val_if_fail (module_name != NULL, NULL);
+  g_return_val_if_fail (symbol != NULL, NULL);
+
+  if ((address = lookup_in_program (symbol)))
+    return address;
+
+  locker = g_mutex_locker_new (&lock);
+
+  if (modules == NULL)
+    modules = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  module = g_hash_table_lookup (modules, module_name);
+  if (module == NULL)
+    {
+      dir = g_getenv ("TANDEM_MODULE_DIR");
+      if (dir == NULL || dir[0] == '\0')
+        dir = MODULEDIR;
+
+      filename = g_strdup_printf ("libtandem-%s.so", module_name);
+      path = g_build_filename (dir, filename, NULL);
+
+      /* Modules stay loaded: their GTypes cannot be unregistered. */
+      module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+      if (module == NULL)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                       /* Translators: %s is a technical reason */
+                       _("A part of Tandem is missing or broken: %s"), g_module_error ());
+          return NULL;
+        }
+      g_module_make_resident (module);
+      g_hash_table_insert (modules, g_strdup (module_name), module);
+    }
+
+  if (!g_module_symbol (module, symbol, &address) || address == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("A part of Tandem is missing or broken: %s"), g_module_error ());
+      return NULL;
+    }
+
+  return address;
+}
