@@ -1,0 +1,258 @@
+/* test-markdown.c
+ *
+ * Copyright 2026 The Tandem authors
+ *
+ * This program is free software: you can redistribute it and/or modify
+ * it under the terms of the GNU General Public License as published by
+ * the Free Software Foundation, either version 3 of the License, or
+ * (at your option) any later version.
+ *
+ * This program is distributed in the hope that it will be useful,
+ * but WITHOUT ANY WARRANTY; without even the implied warranty of
+ * MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.  See the
+ * GNU General Public License for more details.
+ *
+ * You should have received a copy of the GNU General Public License
+ * along with this program.  If not, see <http://www.gnu.org/licenses/>.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <gtksourceview/gtksource.h>
+
+#include "tandem-markdown-view.h"
+#include "tandem-test.h"
+
+static GtkWidget *
+find_descendant_with (GtkWidget  *widget,
+                      GType       type,
+                      const char *css_class)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      (css_class == NULL || gtk_widget_has_css_class (widget, css_class)))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant_with (child, type, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+dup_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+static void
+test_inline_markup (void)
+{
+  g_autofree char *markup = NULL;
+
+  markup = tandem_markdown_render_inline_markup ("Use *this* and **that**, `a < b` and [docs](https://example.com/?a=1&b=2)");
+  g_assert_cmpstr (markup, ==,
+                   "Use <i>this</i> and <b>that</b>, "
+                   "<span font_family=\"monospace\" bgcolor=\"#8080802e\">a &lt; b</span> and "
+                   "<a href=\"https://example.com/?a=1&amp;b=2\">docs</a>");
+
+  /* Text that looks like markup is shown, not interpreted. */
+  g_clear_pointer (&markup, g_free);
+  markup = tandem_markdown_render_inline_markup ("<b>not bold</b> & done");
+  g_assert_nonnull (strstr (markup, "&lt;b&gt;not bold&lt;/b&gt;"));
+}
+
+static void
+test_blocks (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = tandem_markdown_view_new ();
+  GtkWidget *block;
+  GtkWidget *code_view;
+  g_autofree char *code = NULL;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view),
+                                 "# Title\n"
+                                 "\n"
+                                 "Some *text*.\n"
+                                 "\n"
+                                 "- one\n"
+                                 "- two\n"
+                                 "\n"
+                                 "```c\n"
+                                 "int x = 1;\n"
+                                 "```\n"
+                                 "\n"
+                                 "| a | b |\n"
+                                 "|---|---|\n"
+                                 "| 1 | 2 |\n"
+                                 "\n"
+                                 "> quoted\n"
+                                 "\n"
+                                 "---\n");
+
+  g_assert_cmpuint (tandem_markdown_view_get_n_blocks (TANDEM_MARKDOWN_VIEW (view)), ==, 7);
+
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 0);
+  g_assert_true (GTK_IS_LABEL (block));
+  g_assert_true (gtk_widget_has_css_class (block, "title-1"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (block)), ==, "Title");
+
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 1);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (block)), ==, "Some <i>text</i>.");
+
+  /* The list has two rows with bullets. */
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 2);
+  g_assert_true (GTK_IS_BOX (block));
+  g_assert_nonnull (gtk_widget_get_first_child (block));
+  g_assert_nonnull (gtk_widget_get_next_sibling (gtk_widget_get_first_child (block)));
+
+  /* The code block is a highlighted source view. */
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 3);
+  g_assert_true (gtk_widget_has_css_class (block, "markdown-code"));
+  code_view = find_descendant_with (block, GTK_SOURCE_TYPE_VIEW, NULL);
+  g_assert_nonnull (code_view);
+  code = dup_view_text (GTK_TEXT_VIEW (code_view));
+  g_assert_cmpstr (code, ==, "int x = 1;");
+  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (code_view))))), ==, "c");
+  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (code_view)));
+
+  /* The pipe table becomes a grid with a header row. */
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 4);
+  g_assert_true (GTK_IS_GRID (block));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (block), 1, 0))), ==, "b");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (block), 0, 1))), ==, "1");
+
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 5);
+  g_assert_true (gtk_widget_has_css_class (block, "markdown-quote"));
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 6);
+  g_assert_true (GTK_IS_SEPARATOR (block));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_streaming_reuses_blocks (void)
+{
+  static const char answer[] =
+    "Here is the fix:\n"
+    "\n"
+    "```python\n"
+    "def add(a, b):\n"
+    "    return a + b\n"
+    "```\n"
+    "\n"
+    "It adds **two** numbers.\n";
+  GtkWidget *view = g_object_ref_sink (tandem_markdown_view_new ());
+  GtkWidget *first = NULL;
+  GtkWidget *code_block = NULL;
+  GtkWidget *code_view;
+  g_autofree char *code = NULL;
+
+  /* Feed the answer as it would stream in, a few bytes at a time. */
+  for (gsize len = 1; len <= sizeof answer - 1; len += 3)
+    {
+      g_autofree char *prefix = g_strndup (answer, len);
+
+      tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), prefix);
+
+      if (len > 20 && first == NULL)
+        first = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 0);
+      else if (first != NULL && len < 40)
+        /* The finished first paragraph keeps its widget while more text arrives. */
+        g_assert_true (tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 0) == first);
+
+      if (tandem_markdown_view_get_n_blocks (TANDEM_MARKDOWN_VIEW (view)) >= 2)
+        {
+          GtkWidget *block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 1);
+
+          /* "`" and "``" are still a paragraph; "```" starts the code block. */
+          if (code_block == NULL && gtk_widget_has_css_class (block, "markdown-code"))
+            code_block = block;
+          else if (code_block != NULL && len < sizeof answer - 30)
+            /* The growing code block is updated in place. */
+            g_assert_true (block == code_block);
+        }
+    }
+
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), answer);
+  g_assert_cmpuint (tandem_markdown_view_get_n_blocks (TANDEM_MARKDOWN_VIEW (view)), ==, 3);
+  g_assert_true (tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 1) == code_block);
+  code_view = find_descendant_with (code_block, GTK_SOURCE_TYPE_VIEW, NULL);
+  code = dup_view_text (GTK_TEXT_VIEW (code_view));
+  g_assert_cmpstr (code, ==, "def add(a, b):\n    return a + b");
+
+  g_object_unref (view);
+}
+
+static void
+insert_code_cb (TandemMarkdownView *view,
+                const char         *code,
+                char              **out)
+{
+  g_free (*out);
+  *out = g_strdup (code);
+}
+
+static void
+test_code_buttons (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = tandem_markdown_view_new ();
+  g_autofree char *inserted = NULL;
+  g_autofree char *replaced = NULL;
+  GtkWidget *block;
+  GtkWidget *header;
+  GtkWidget *button;
+
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_present (GTK_WINDOW (window));
+  g_signal_connect (view, "insert-code", G_CALLBACK (insert_code_cb), &inserted);
+  g_signal_connect (view, "replace-selection", G_CALLBACK (insert_code_cb), &replaced);
+
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), "```\nprintf (\"hi\\n\");\n```\n");
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 0);
+  header = gtk_widget_get_first_child (block);
+
+  /* Header: language label, Copy, Insert at Cursor, Replace Selection. */
+  button = gtk_widget_get_next_sibling (gtk_widget_get_first_child (header));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Copy");
+  button = gtk_widget_get_next_sibling (button);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Insert at Cursor");
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (inserted, ==, "printf (\"hi\\n\");");
+  button = gtk_widget_get_next_sibling (button);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (replaced, ==, "printf (\"hi\\n\");");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  tandem_test_init_gtk (&argc, &argv);
+
+  g_test_add_func ("/markdown/inline-markup", test_inline_markup);
+  g_test_add_func ("/markdown/blocks", test_blocks);
+  g_test_add_func ("/markdown/streaming-reuses-blocks", test_streaming_reuses_blocks);
+  g_test_add_func ("/markdown/code-buttons", test_code_buttons);
+
+  return g_test_run ();
+}
