@@ -28,9 +28,11 @@
 #include "tandem-document.h"
 #include "tandem-draft-store.h"
 #include "tandem-editor-page.h"
+#include "tandem-file-index.h"
 #include "tandem-file-tree.h"
 #include "tandem-file-tree-panel.h"
 #include "tandem-greeter.h"
+#include "tandem-quick-open.h"
 #include "tandem-recent-projects.h"
 #include "tandem-save-dialog.h"
 #include "tandem-utils.h"
@@ -43,6 +45,7 @@ struct _TandemWindow
   /* Owned references */
   GFile                *project_root;
   TandemFileTree       *tree;
+  TandemFileIndex      *file_index;
   GSettings            *settings;
   GCancellable         *cancellable;
 
@@ -777,6 +780,7 @@ tandem_window_update_actions (TandemWindow *self)
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-file", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.quick-open", has_project);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-as", can_save);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-all", has_page);
@@ -921,6 +925,38 @@ win_find_action (GtkWidget  *widget,
     tandem_editor_page_show_search (page, g_str_equal (action_name, "win.replace"));
 }
 
+static void
+tandem_window_quick_open_chosen_cb (TandemWindow    *self,
+                                    GFile           *file,
+                                    TandemQuickOpen *quick_open)
+{
+  g_assert (TANDEM_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+  tandem_window_open_file (self, file, -1, -1);
+}
+
+static void
+win_quick_open_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  TandemQuickOpen *quick_open;
+
+  if (self->project_root == NULL)
+    return;
+
+  /* The index is made on first use: nothing is walked at start-up. */
+  if (self->file_index == NULL)
+    self->file_index = tandem_file_index_new (self->project_root);
+
+  quick_open = tandem_quick_open_new (GTK_WINDOW (self), self->file_index);
+  g_signal_connect_object (quick_open, "file-chosen",
+                           G_CALLBACK (tandem_window_quick_open_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (quick_open));
+}
+
 /* Built when first asked for, not with every window: parsing it costs start-up time. */
 static void
 win_show_help_overlay_action (GtkWidget  *widget,
@@ -1054,6 +1090,7 @@ tandem_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
   g_clear_object (&self->tree);
+  g_clear_object (&self->file_index);
   g_clear_object (&self->project_root);
 
   G_OBJECT_CLASS (tandem_window_parent_class)->dispose (object);
@@ -1097,6 +1134,7 @@ tandem_window_class_init (TandemWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, win_open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.new-file", NULL, win_new_file_action);
+  gtk_widget_class_install_action (widget_class, "win.quick-open", NULL, win_quick_open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, win_save_action);
   gtk_widget_class_install_action (widget_class, "win.save-as", NULL, win_save_as_action);
   gtk_widget_class_install_action (widget_class, "win.save-all", NULL, win_save_all_action);
@@ -1109,6 +1147,7 @@ tandem_window_class_init (TandemWindowClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-file", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.quick-open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.save-as", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.save-all", NULL);
