@@ -330,6 +330,7 @@ tandem_quick_open_new (GtkWindow       *parent,
                        "transient-for", parent,
                        NULL);
   self->index = g_object_ref (index);
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->entry));
   tandem_file_index_refresh_async (index, self->cancellable, tandem_quick_open_refreshed_cb,
                                    g_object_ref (self));
 
