@@ -24,9 +24,14 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
+#include "tandem-module.h"
 #include "tandem-preferences-window.h"
+
+/* The AI page lives in the AI module, loaded when the preferences open. */
+typedef GtkWidget *(*TandemAiPreferencesPageNew) (void);
 
 struct _TandemPreferencesWindow
 {
@@ -54,6 +59,8 @@ struct _TandemPreferencesWindow
   GtkSpinButton        *right_margin_spin;
   GtkSwitch            *hidden_files_switch;
   GtkSwitch            *restore_session_switch;
+  AdwEntryRow          *terminal_shell_row;
+  GtkSpinButton        *terminal_scrollback_spin;
 };
 
 G_DEFINE_FINAL_TYPE (TandemPreferencesWindow, tandem_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -193,12 +200,46 @@ tandem_preferences_window_class_init (TandemPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, right_margin_spin);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, hidden_files_switch);
   gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, restore_session_switch);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, terminal_shell_row);
+  gtk_widget_class_bind_template_child (widget_class, TandemPreferencesWindow, terminal_scrollback_spin);
+}
+
+static void
+tandem_preferences_window_add_ai_page (TandemPreferencesWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  TandemAiPreferencesPageNew page_new;
+  GtkWidget *page;
+  GtkWidget *group;
+  GtkWidget *row;
+
+  g_assert (TANDEM_IS_PREFERENCES_WINDOW (self));
+
+  page_new = tandem_module_lookup ("ai", "tandem_ai_preferences_page_new", &error);
+  if (page_new != NULL)
+    {
+      adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page_new ()));
+      return;
+    }
+
+  page = adw_preferences_page_new ();
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("AI"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "applications-science-symbolic");
+  group = adw_preferences_group_new ();
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("The AI assistant could not be loaded"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), error->message);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
 }
 
 static void
 tandem_preferences_window_init (TandemPreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  tandem_preferences_window_add_ai_page (self);
 
   self->settings = g_settings_new (SCHEMA_ID);
 
@@ -254,6 +295,12 @@ tandem_preferences_window_init (TandemPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "restore-session",
                    self->restore_session_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "terminal-shell",
+                   self->terminal_shell_row, "text",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "terminal-scrollback-lines",
+                   self->terminal_scrollback_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
 }
 

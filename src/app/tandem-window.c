@@ -32,11 +32,28 @@
 #include "tandem-file-tree.h"
 #include "tandem-file-tree-panel.h"
 #include "tandem-greeter.h"
+#include "tandem-module.h"
 #include "tandem-quick-open.h"
 #include "tandem-recent-projects.h"
 #include "tandem-save-dialog.h"
 #include "tandem-utils.h"
 #include "tandem-window.h"
+
+/* Entry points of the terminal module (src/terminal), looked up on first use. */
+typedef GtkWidget *(*TandemTerminalPanelNew)        (GFile     *root);
+typedef void       (*TandemTerminalPanelOpenIn)     (GtkWidget *panel,
+                                                     GFile     *directory);
+typedef void       (*TandemTerminalPanelAction)     (GtkWidget *panel);
+
+typedef struct
+{
+  TandemTerminalPanelNew     panel_new;
+  TandemTerminalPanelOpenIn  open_in;
+  TandemTerminalPanelAction  run;
+  TandemTerminalPanelAction  stop;
+  TandemTerminalPanelAction  edit_run_command;
+  TandemTerminalPanelAction  focus;
+} TerminalModule;
 
 struct _TandemWindow
 {
@@ -62,8 +79,17 @@ struct _TandemWindow
   AdwTabView           *tab_view;
   GtkStack             *content_stack;
   GtkButton            *save_button;
+  GtkPaned             *editor_paned;
+  GtkToggleButton      *terminal_button;
+  GtkButton            *run_button;
+  GtkButton            *stop_button;
+
+  /* Owned by editor_paned once created */
+  GtkWidget            *terminal_panel;
+  TerminalModule        terminal;
 
   guint                 closing_confirmed : 1;
+  guint                 terminal_positioned : 1;
 };
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -764,6 +790,225 @@ tandem_window_capture_session (TandemWindow *self)
   return state;
 }
 
+static gboolean
+tandem_window_lookup_terminal (TandemWindow  *self,
+                               GError       **error)
+{
+  static const struct {
+    const char *symbol;
+    gsize       offset;
+  } symbols[] = {
+    { "tandem_terminal_panel_new", G_STRUCT_OFFSET (TerminalModule, panel_new) },
+    { "tandem_terminal_panel_open_in", G_STRUCT_OFFSET (TerminalModule, open_in) },
+    { "tandem_terminal_panel_run", G_STRUCT_OFFSET (TerminalModule, run) },
+    { "tandem_terminal_panel_stop", G_STRUCT_OFFSET (TerminalModule, stop) },
+    { "tandem_terminal_panel_edit_run_command", G_STRUCT_OFFSET (TerminalModule, edit_run_command) },
+    { "tandem_terminal_panel_focus", G_STRUCT_OFFSET (TerminalModule, focus) },
+  };
+  TerminalModule module = { NULL };
+
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    {
+      gpointer address = tandem_module_lookup ("terminal", symbols[i].symbol, error);
+
+      if (address == NULL)
+        return FALSE;
+      G_STRUCT_MEMBER (gpointer, &module, symbols[i].offset) = address;
+    }
+
+  self->terminal = module;
+  return TRUE;
+}
+
+static void
+tandem_window_terminal_open_file_cb (TandemWindow *self,
+                                     GFile        *file,
+                                     int           line,
+                                     int           column,
+                                     GtkWidget    *panel)
+{
+  g_assert (TANDEM_IS_WINDOW (self));
+  g_assert (G_IS_FILE (file));
+
+  tandem_window_open_file (self, file, line, column);
+}
+
+static void
+tandem_window_terminal_running_cb (TandemWindow *self,
+                                   GParamSpec   *pspec,
+                                   GtkWidget    *panel)
+{
+  g_assert (TANDEM_IS_WINDOW (self));
+
+  tandem_window_update_actions (self);
+}
+
+/* Loads the terminal module and creates the panel, the first time it is needed. */
+static gboolean
+tandem_window_ensure_terminal (TandemWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->terminal_panel != NULL)
+    return TRUE;
+
+  if (self->project_root == NULL)
+    return FALSE;
+
+  if (!tandem_window_lookup_terminal (self, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the reason */
+      message = g_strdup_printf (_("The terminal could not be loaded. %s"), error->message);
+      tandem_window_add_toast (self, message);
+      return FALSE;
+    }
+
+  self->terminal_panel = self->terminal.panel_new (self->project_root);
+  gtk_widget_set_visible (self->terminal_panel, FALSE);
+  gtk_widget_set_size_request (self->terminal_panel, -1, 80);
+  gtk_paned_set_end_child (self->editor_paned, self->terminal_panel);
+
+  g_signal_connect_object (self->terminal_panel, "open-file",
+                           G_CALLBACK (tandem_window_terminal_open_file_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->terminal_panel, "notify::running",
+                           G_CALLBACK (tandem_window_terminal_running_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return TRUE;
+}
+
+static void
+tandem_window_position_terminal (TandemWindow *self)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (self->editor_paned));
+  int wanted = g_settings_get_int (self->settings, "terminal-height");
+
+  if (height <= 0)
+    return;
+
+  self->terminal_positioned = TRUE;
+  gtk_paned_set_position (self->editor_paned, MAX (height - wanted, height / 5));
+}
+
+static void
+tandem_window_editor_paned_position_cb (TandemWindow *self,
+                                        GParamSpec   *pspec,
+                                        GtkPaned     *paned)
+{
+  int height = gtk_widget_get_height (GTK_WIDGET (paned));
+  int terminal_height;
+
+  g_assert (TANDEM_IS_WINDOW (self));
+
+  if (!self->terminal_positioned || self->terminal_panel == NULL ||
+      !gtk_widget_get_visible (self->terminal_panel) || height <= 0)
+    return;
+
+  terminal_height = CLAMP (height - gtk_paned_get_position (paned), 80, 4000);
+  if (terminal_height != g_settings_get_int (self->settings, "terminal-height"))
+    g_settings_set_int (self->settings, "terminal-height", terminal_height);
+}
+
+static void
+tandem_window_show_terminal (TandemWindow *self,
+                             gboolean      show)
+{
+  if (show && !tandem_window_ensure_terminal (self))
+    {
+      gtk_toggle_button_set_active (self->terminal_button, FALSE);
+      return;
+    }
+
+  if (self->terminal_panel == NULL)
+    return;
+
+  if (show != gtk_widget_get_visible (self->terminal_panel))
+    {
+      gtk_widget_set_visible (self->terminal_panel, show);
+      if (show)
+        tandem_window_position_terminal (self);
+      else
+        self->terminal_positioned = FALSE;
+    }
+
+  if (gtk_toggle_button_get_active (self->terminal_button) != show)
+    gtk_toggle_button_set_active (self->terminal_button, show);
+
+  if (show)
+    self->terminal.focus (self->terminal_panel);
+  else
+    {
+      TandemEditorPage *page = tandem_window_get_active_page (self);
+
+      if (page != NULL)
+        gtk_widget_grab_focus (GTK_WIDGET (page));
+    }
+}
+
+static void
+tandem_window_terminal_button_toggled_cb (TandemWindow    *self,
+                                          GtkToggleButton *button)
+{
+  g_assert (TANDEM_IS_WINDOW (self));
+
+  tandem_window_show_terminal (self, gtk_toggle_button_get_active (button));
+}
+
+static void
+tandem_window_tree_open_in_terminal_cb (TandemWindow        *self,
+                                        GFile               *folder,
+                                        TandemFileTreePanel *panel)
+{
+  g_assert (TANDEM_IS_WINDOW (self));
+  g_assert (G_IS_FILE (folder));
+
+  if (!tandem_window_ensure_terminal (self))
+    return;
+
+  /* Showing an empty panel opens a shell in the root; open the folder's first. */
+  self->terminal.open_in (self->terminal_panel, folder);
+  tandem_window_show_terminal (self, TRUE);
+}
+
+static void
+win_toggle_terminal_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_window_show_terminal (self, self->terminal_panel == NULL ||
+                                     !gtk_widget_get_visible (self->terminal_panel));
+}
+
+static void
+win_terminal_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  if (!tandem_window_ensure_terminal (self))
+    return;
+
+  if (g_str_equal (action_name, "win.new-terminal"))
+    self->terminal.open_in (self->terminal_panel, NULL);
+  else if (g_str_equal (action_name, "win.run"))
+    self->terminal.run (self->terminal_panel);
+  else if (g_str_equal (action_name, "win.stop"))
+    self->terminal.stop (self->terminal_panel);
+  else if (g_str_equal (action_name, "win.run-settings"))
+    {
+      self->terminal.edit_run_command (self->terminal_panel);
+      return;
+    }
+
+  tandem_window_show_terminal (self, TRUE);
+}
+
 static void
 tandem_window_update_actions (TandemWindow *self)
 {
@@ -771,6 +1016,7 @@ tandem_window_update_actions (TandemWindow *self)
   gboolean has_project = self->project_root != NULL;
   gboolean has_page = page != NULL;
   gboolean can_save = FALSE;
+  gboolean running = FALSE;
 
   if (page != NULL)
     {
@@ -789,6 +1035,15 @@ tandem_window_update_actions (TandemWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.replace", has_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.goto-line", has_page);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-sidebar", has_project);
+
+  if (self->terminal_panel != NULL)
+    g_object_get (self->terminal_panel, "running", &running, NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-terminal", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-terminal", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.run-settings", has_project);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.stop", running);
+  gtk_widget_set_visible (GTK_WIDGET (self->stop_button), running);
 }
 
 static void
@@ -1089,6 +1344,7 @@ tandem_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
+  self->terminal_panel = NULL;
   g_clear_object (&self->tree);
   g_clear_object (&self->file_index);
   g_clear_object (&self->project_root);
@@ -1131,6 +1387,10 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, tab_view);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, save_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, editor_paned);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, terminal_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, run_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, stop_button);
 
   gtk_widget_class_install_action (widget_class, "win.open-folder", NULL, win_open_folder_action);
   gtk_widget_class_install_action (widget_class, "win.new-file", NULL, win_new_file_action);
@@ -1144,6 +1404,11 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.goto-line", NULL, win_find_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, win_toggle_sidebar_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, win_show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-terminal", NULL, win_toggle_terminal_action);
+  gtk_widget_class_install_action (widget_class, "win.new-terminal", NULL, win_terminal_action);
+  gtk_widget_class_install_action (widget_class, "win.run", NULL, win_terminal_action);
+  gtk_widget_class_install_action (widget_class, "win.stop", NULL, win_terminal_action);
+  gtk_widget_class_install_action (widget_class, "win.run-settings", NULL, win_terminal_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-file", NULL);
@@ -1157,6 +1422,10 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "win.goto-line", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_grave, GDK_CONTROL_MASK, "win.toggle-terminal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-terminal", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.run", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.stop", NULL);
 
   g_type_ensure (TANDEM_TYPE_GREETER);
   g_type_ensure (TANDEM_TYPE_FILE_TREE_PANEL);
@@ -1197,6 +1466,12 @@ tandem_window_init (TandemWindow *self)
                            G_CALLBACK (tandem_window_tab_view_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->tree_panel, "file-activated",
                            G_CALLBACK (tandem_window_file_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->tree_panel, "open-in-terminal",
+                           G_CALLBACK (tandem_window_tree_open_in_terminal_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->terminal_button, "toggled",
+                           G_CALLBACK (tandem_window_terminal_button_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor_paned, "notify::position",
+                           G_CALLBACK (tandem_window_editor_paned_position_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->greeter, "project-activated",
                            G_CALLBACK (tandem_window_greeter_project_activated_cb), self,
                            G_CONNECT_SWAPPED);

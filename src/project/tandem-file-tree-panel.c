@@ -86,6 +86,7 @@ enum {
 
 enum {
   FILE_ACTIVATED,
+  OPEN_IN_TERMINAL,
   N_SIGNALS
 };
 
@@ -123,6 +124,7 @@ tandem_file_tree_panel_update_actions (TandemFileTreePanel *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tree.trash", item != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tree.copy-path",
                                  item != NULL || self->tree != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tree.open-in-terminal", self->tree != NULL);
 }
 
 static void
@@ -801,6 +803,31 @@ tandem_file_tree_panel_copy_path_action (GtkWidget  *widget,
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Path copied")));
 }
 
+/* The selected folder, the folder of the selected file, or the root. */
+static void
+tandem_file_tree_panel_open_in_terminal_action (GtkWidget  *widget,
+                                                const char *action_name,
+                                                GVariant   *param)
+{
+  TandemFileTreePanel *self = TANDEM_FILE_TREE_PANEL (widget);
+  g_autoptr(TandemFileItem) item = NULL;
+  g_autoptr(GFile) folder = NULL;
+
+  if (self->tree == NULL)
+    return;
+
+  item = tandem_file_tree_panel_dup_selected_item (self);
+  if (item != NULL && tandem_file_item_get_is_directory (item))
+    folder = g_object_ref (tandem_file_item_get_file (item));
+  else if (item != NULL)
+    folder = g_file_get_parent (tandem_file_item_get_file (item));
+
+  if (folder == NULL)
+    folder = g_object_ref (tandem_file_tree_get_root (self->tree));
+
+  g_signal_emit (self, signals[OPEN_IN_TERMINAL], 0, folder);
+}
+
 static void
 tandem_file_tree_panel_selection_changed_cb (TandemFileTreePanel *self,
                                              GParamSpec          *pspec,
@@ -984,6 +1011,22 @@ tandem_file_tree_panel_class_init (TandemFileTreePanelClass *klass)
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_FILE);
 
+  /**
+   * TandemFileTreePanel::open-in-terminal:
+   * @self: a #TandemFileTreePanel
+   * @folder: the folder to open a terminal in
+   *
+   * Emitted when the user asks for a terminal in a folder of the tree.
+   */
+  signals[OPEN_IN_TERMINAL] =
+    g_signal_new ("open-in-terminal",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "filetreepanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1022,6 +1065,8 @@ tandem_file_tree_panel_class_init (TandemFileTreePanelClass *klass)
                                    tandem_file_tree_panel_trash_action);
   gtk_widget_class_install_action (widget_class, "tree.copy-path", NULL,
                                    tandem_file_tree_panel_copy_path_action);
+  gtk_widget_class_install_action (widget_class, "tree.open-in-terminal", NULL,
+                                   tandem_file_tree_panel_open_in_terminal_action);
   gtk_widget_class_install_property_action (widget_class, "tree.show-hidden", "show-hidden");
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "tree.rename", NULL);
