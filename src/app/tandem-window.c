@@ -45,6 +45,24 @@ typedef void       (*TandemTerminalPanelOpenIn)     (GtkWidget *panel,
                                                      GFile     *directory);
 typedef void       (*TandemTerminalPanelAction)     (GtkWidget *panel);
 
+/* Entry points of the AI module (src/ai/tandem-ai-chat-panel.h), looked up on first use. */
+typedef GtkWidget *(*TandemAiPanelNew)         (GFile         *root);
+typedef void       (*TandemAiPanelSetEditor)   (GtkWidget     *panel,
+                                                GtkTextBuffer *buffer,
+                                                GFile         *file,
+                                                const char    *language);
+typedef void       (*TandemAiPanelQuickAction) (GtkWidget     *panel,
+                                                int            action);
+typedef void       (*TandemAiPanelFocus)       (GtkWidget     *panel);
+
+typedef struct
+{
+  TandemAiPanelNew         panel_new;
+  TandemAiPanelSetEditor   set_editor;
+  TandemAiPanelQuickAction quick_action;
+  TandemAiPanelFocus       focus;
+} AiModule;
+
 typedef struct
 {
   TandemTerminalPanelNew     panel_new;
@@ -81,12 +99,17 @@ struct _TandemWindow
   GtkButton            *save_button;
   GtkPaned             *editor_paned;
   GtkToggleButton      *terminal_button;
+  GtkToggleButton      *ai_button;
+  GMenuModel           *ai_menu;
+  GtkPaned             *ai_paned;
   GtkButton            *run_button;
   GtkButton            *stop_button;
 
   /* Owned by editor_paned once created */
   GtkWidget            *terminal_panel;
   TerminalModule        terminal;
+  GtkWidget            *ai_panel;
+  AiModule              ai;
 
   guint                 closing_confirmed : 1;
   guint                 terminal_positioned : 1;
@@ -94,7 +117,8 @@ struct _TandemWindow
 
 G_DEFINE_FINAL_TYPE (TandemWindow, tandem_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void tandem_window_update_actions (TandemWindow *self);
+static void tandem_window_update_actions   (TandemWindow *self);
+static void tandem_window_update_ai_editor (TandemWindow *self);
 
 /* Per tab state that must wait for the document to load. */
 typedef struct
@@ -455,6 +479,7 @@ tandem_window_tab_view_selected_cb (TandemWindow *self,
   g_assert (TANDEM_IS_WINDOW (self));
 
   tandem_window_update_actions (self);
+  tandem_window_update_ai_editor (self);
 
   page = tandem_window_get_active_page (self);
   if (page != NULL)
@@ -472,6 +497,8 @@ tandem_window_add_document (TandemWindow   *self,
 
   page = tandem_editor_page_new (document);
   tab = adw_tab_view_append (self->tab_view, GTK_WIDGET (page));
+  /* Right-click on code offers the assistant's quick actions. */
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (tandem_editor_page_get_view (page)), self->ai_menu);
 
   g_signal_connect_object (document, "notify::title",
                            G_CALLBACK (tandem_window_document_changed_cb), self, G_CONNECT_SWAPPED);
@@ -1363,6 +1390,155 @@ tandem_window_finalize (GObject *object)
   G_OBJECT_CLASS (tandem_window_parent_class)->finalize (object);
 }
 
+/* The AI assistant ------------------------------------------------------------ */
+
+static gboolean
+tandem_window_ensure_ai (TandemWindow *self)
+{
+  static const struct {
+    const char *symbol;
+    gsize       offset;
+  } symbols[] = {
+    { "tandem_ai_chat_panel_new", G_STRUCT_OFFSET (AiModule, panel_new) },
+    { "tandem_ai_chat_panel_set_editor", G_STRUCT_OFFSET (AiModule, set_editor) },
+    { "tandem_ai_chat_panel_quick_action", G_STRUCT_OFFSET (AiModule, quick_action) },
+    { "tandem_ai_chat_panel_focus", G_STRUCT_OFFSET (AiModule, focus) },
+  };
+  g_autoptr(GError) error = NULL;
+  AiModule module = { NULL };
+
+  if (self->ai_panel != NULL)
+    return TRUE;
+  if (self->project_root == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (symbols); i++)
+    {
+      gpointer address = tandem_module_lookup ("ai", symbols[i].symbol, &error);
+
+      if (address == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is a technical reason */
+          message = g_strdup_printf (_("The assistant could not be loaded. %s"), error->message);
+          tandem_window_add_toast (self, message);
+          return FALSE;
+        }
+      G_STRUCT_MEMBER (gpointer, &module, symbols[i].offset) = address;
+    }
+
+  self->ai = module;
+  self->ai_panel = self->ai.panel_new (self->project_root);
+  gtk_widget_set_size_request (self->ai_panel, 280, -1);
+  gtk_widget_set_visible (self->ai_panel, FALSE);
+  gtk_paned_set_end_child (self->ai_paned, self->ai_panel);
+  tandem_window_update_ai_editor (self);
+
+  return TRUE;
+}
+
+static void
+tandem_window_update_ai_editor (TandemWindow *self)
+{
+  TandemEditorPage *page;
+  TandemDocument *document;
+  GtkSourceLanguage *language;
+
+  if (self->ai_panel == NULL)
+    return;
+
+  page = tandem_window_get_active_page (self);
+  if (page == NULL)
+    {
+      self->ai.set_editor (self->ai_panel, NULL, NULL, NULL);
+      return;
+    }
+
+  document = tandem_editor_page_get_document (page);
+  language = gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (document));
+  self->ai.set_editor (self->ai_panel, GTK_TEXT_BUFFER (document), tandem_document_get_file (document),
+                       language ? gtk_source_language_get_name (language) : NULL);
+}
+
+static void
+tandem_window_show_ai (TandemWindow *self,
+                       gboolean      show)
+{
+  if (show && !tandem_window_ensure_ai (self))
+    {
+      gtk_toggle_button_set_active (self->ai_button, FALSE);
+      return;
+    }
+
+  if (self->ai_panel == NULL)
+    return;
+
+  if (show && !gtk_widget_get_visible (self->ai_panel))
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (self->ai_paned));
+      int wanted = g_settings_get_int (self->settings, "ai-panel-width");
+
+      gtk_widget_set_visible (self->ai_panel, TRUE);
+      if (width > 0)
+        gtk_paned_set_position (self->ai_paned, MAX (width - wanted, width / 3));
+    }
+  else if (!show && gtk_widget_get_visible (self->ai_panel))
+    {
+      int width = gtk_widget_get_width (GTK_WIDGET (self->ai_paned));
+
+      if (width > 0)
+        g_settings_set_int (self->settings, "ai-panel-width",
+                            CLAMP (width - gtk_paned_get_position (self->ai_paned), 280, 2000));
+      gtk_widget_set_visible (self->ai_panel, FALSE);
+    }
+
+  if (gtk_toggle_button_get_active (self->ai_button) != show)
+    gtk_toggle_button_set_active (self->ai_button, show);
+
+  if (show)
+    self->ai.focus (self->ai_panel);
+}
+
+static void
+tandem_window_ai_button_toggled_cb (TandemWindow    *self,
+                                    GtkToggleButton *button)
+{
+  tandem_window_show_ai (self, gtk_toggle_button_get_active (button));
+}
+
+static void
+win_toggle_assistant_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+
+  tandem_window_show_ai (self, self->ai_panel == NULL || !gtk_widget_get_visible (self->ai_panel));
+}
+
+static void
+win_ai_quick_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  TandemWindow *self = TANDEM_WINDOW (widget);
+  /* The same order as TandemAiQuickAction in src/ai/tandem-ai-context.h. */
+  static const char * const names[] = { "win.ai-explain", "win.ai-write-tests", "win.ai-optimize", "win.ai-fix" };
+
+  if (tandem_window_get_active_page (self) == NULL)
+    return;
+
+  tandem_window_show_ai (self, TRUE);
+  if (self->ai_panel == NULL)
+    return;
+
+  tandem_window_update_ai_editor (self);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (action_name, names[i]))
+      self->ai.quick_action (self->ai_panel, (int)i);
+}
+
 static void
 tandem_window_class_init (TandemWindowClass *klass)
 {
@@ -1389,6 +1565,9 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, save_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, editor_paned);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, terminal_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, ai_button);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, ai_paned);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, ai_menu);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, run_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, stop_button);
 
@@ -1409,6 +1588,11 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.run", NULL, win_terminal_action);
   gtk_widget_class_install_action (widget_class, "win.stop", NULL, win_terminal_action);
   gtk_widget_class_install_action (widget_class, "win.run-settings", NULL, win_terminal_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-assistant", NULL, win_toggle_assistant_action);
+  gtk_widget_class_install_action (widget_class, "win.ai-explain", NULL, win_ai_quick_action);
+  gtk_widget_class_install_action (widget_class, "win.ai-write-tests", NULL, win_ai_quick_action);
+  gtk_widget_class_install_action (widget_class, "win.ai-optimize", NULL, win_ai_quick_action);
+  gtk_widget_class_install_action (widget_class, "win.ai-fix", NULL, win_ai_quick_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open-folder", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-file", NULL);
@@ -1426,6 +1610,11 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.new-terminal", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "win.run", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, GDK_SHIFT_MASK, "win.stop", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.toggle-assistant", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.ai-explain", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_u, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.ai-write-tests", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.ai-optimize", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.ai-fix", NULL);
 
   g_type_ensure (TANDEM_TYPE_GREETER);
   g_type_ensure (TANDEM_TYPE_FILE_TREE_PANEL);
@@ -1470,6 +1659,8 @@ tandem_window_init (TandemWindow *self)
                            G_CALLBACK (tandem_window_tree_open_in_terminal_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->terminal_button, "toggled",
                            G_CALLBACK (tandem_window_terminal_button_toggled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->ai_button, "toggled",
+                           G_CALLBACK (tandem_window_ai_button_toggled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->editor_paned, "notify::position",
                            G_CALLBACK (tandem_window_editor_paned_position_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->greeter, "project-activated",

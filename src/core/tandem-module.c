@@ -92,6 +92,18 @@ tandem_module_lookup (const char  *module_name,
 
       /* Modules stay loaded: their GTypes cannot be unregistered. */
       module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+
+      /* Run from a build tree: the modules are built beside the program. */
+      if (module == NULL)
+        {
+          g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+          g_autofree char *exe_dir = exe ? g_path_get_dirname (exe) : NULL;
+          g_autofree char *beside = exe_dir ? g_build_filename (exe_dir, filename, NULL) : NULL;
+
+          if (beside != NULL && g_file_test (beside, G_FILE_TEST_EXISTS))
+            module = g_module_open (beside, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+        }
+
       if (module == NULL)
         {
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
