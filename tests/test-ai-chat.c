@@ -435,6 +435,42 @@ test_chat_error (Fixture       *fixture,
   g_assert_cmpint (tandem_ai_message_get_state (answer), ==, TANDEM_AI_MESSAGE_STATE_COMPLETE);
 }
 
+static void
+test_chat_quick_action_while_history_loads (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  GtkWidget *window;
+  TandemAiChatPanel *panel;
+  g_autoptr(TandemAiMessage) question = NULL;
+  GtkTextIter start, end;
+
+  /* The project has a saved conversation that a new panel opens in the background. */
+  server_reset (0, 10, FALSE);
+  tandem_ai_chat_panel_send_text (fixture->panel, "First question");
+  g_assert_true (tandem_test_wait_until (not_busy, fixture->panel, 10000));
+  tandem_test_spin (300);
+
+  /* A quick action right away must not be swapped out (or freed) by that load. */
+  window = gtk_window_new ();
+  panel = TANDEM_AI_CHAT_PANEL (tandem_ai_chat_panel_new (fixture->root));
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (panel));
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (fixture->buffer), &start, &end);
+  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (fixture->buffer), &start, &end);
+  tandem_ai_chat_panel_set_editor (GTK_WIDGET (panel), GTK_TEXT_BUFFER (fixture->buffer), fixture->file, "C");
+  tandem_ai_chat_panel_quick_action (GTK_WIDGET (panel), TANDEM_AI_QUICK_EXPLAIN);
+  g_assert_true (tandem_ai_chat_panel_get_busy (panel));
+  g_assert_true (tandem_test_wait_until (not_busy, panel, 10000));
+  tandem_test_spin (300);
+
+  g_assert_cmpuint (g_list_model_get_n_items (tandem_ai_chat_panel_get_messages (panel)), ==, 2);
+  question = g_list_model_get_item (tandem_ai_chat_panel_get_messages (panel), 0);
+  g_assert_true (g_str_has_prefix (tandem_ai_message_get_text (question), "Explain the selected C code from main.c"));
+  g_assert_nonnull (strstr (g_ptr_array_index (server.bodies, server.bodies->len - 1), "<selections>"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -467,6 +503,8 @@ main (int   argc,
   g_test_add ("/ai-chat/restored", Fixture, NULL, fixture_set_up, test_chat_restored, fixture_tear_down);
   g_test_add ("/ai-chat/stop", Fixture, NULL, fixture_set_up, test_chat_stop, fixture_tear_down);
   g_test_add ("/ai-chat/error", Fixture, NULL, fixture_set_up, test_chat_error, fixture_tear_down);
+  g_test_add ("/ai-chat/quick-action-while-history-loads", Fixture, NULL, fixture_set_up,
+              test_chat_quick_action_while_history_loads, fixture_tear_down);
 
   ret = g_test_run ();
 

@@ -73,12 +73,13 @@ struct _TandemAiChatPanel
   TandemFileIndex           *file_index;
   char                      *instructions;
   char                      *editor_language;
+  char                      *editor_language_name;
   GFile                     *editor_file;
   GWeakRef                   editor_buffer;
   gint64                     context_window;
   gint64                     model_window;
 
-  /* The answer being streamed (borrowed from the conversation and the transcript). */
+  /* The answer being streamed; its widgets are borrowed from the transcript. */
   TandemAiMessage           *answer;
   TandemMarkdownView        *answer_view;
   GtkLabel                  *answer_status;
@@ -583,6 +584,8 @@ tandem_ai_chat_panel_set_editor (GtkWidget     *panel,
   g_set_object (&self->editor_file, file);
   g_free (self->editor_language);
   self->editor_language = language ? g_ascii_strdown (language, -1) : NULL;
+  g_free (self->editor_language_name);
+  self->editor_language_name = g_strdup (language);
   self->include_file = TRUE;
   self->include_selection = TRUE;
 
@@ -954,7 +957,7 @@ tandem_ai_chat_panel_turn_done_cb (GObject      *object,
 {
   g_autoptr(TandemAiChatPanel) self = user_data;
   g_autoptr(GError) error = NULL;
-  TandemAiMessage *answer = self->answer;
+  g_autoptr(TandemAiMessage) answer = self->answer ? g_object_ref (self->answer) : NULL;
   GtkWidget *row;
   gboolean auth;
 
@@ -988,7 +991,7 @@ tandem_ai_chat_panel_turn_done_cb (GObject      *object,
   if (row != NULL && tandem_ai_message_get_state (answer) != TANDEM_AI_MESSAGE_STATE_COMPLETE)
     tandem_ai_chat_panel_add_error_buttons (self, row, auth);
 
-  self->answer = NULL;
+  g_clear_object (&self->answer);
   self->answer_view = NULL;
   self->answer_status = NULL;
   g_clear_object (&self->turn_cancellable);
@@ -1025,9 +1028,12 @@ tandem_ai_chat_panel_fail_turn (TandemAiChatPanel *self,
   tandem_ai_message_set_error (self->answer, message);
   tandem_ai_message_set_state (self->answer, TANDEM_AI_MESSAGE_STATE_ERROR);
   tandem_ai_chat_panel_update_status (self);
-  row = gtk_widget_get_parent (GTK_WIDGET (self->answer_view));
-  tandem_ai_chat_panel_add_error_buttons (self, row, auth);
-  self->answer = NULL;
+  if (self->answer_view != NULL)
+    {
+      row = gtk_widget_get_parent (GTK_WIDGET (self->answer_view));
+      tandem_ai_chat_panel_add_error_buttons (self, row, auth);
+    }
+  g_clear_object (&self->answer);
   self->answer_view = NULL;
   self->answer_status = NULL;
   g_clear_object (&self->turn_cancellable);
@@ -1151,7 +1157,7 @@ tandem_ai_chat_panel_start_turn (TandemAiChatPanel *self,
   {
     GtkWidget *row = tandem_ai_chat_panel_add_row (self, answer);
 
-    self->answer = answer;
+    self->answer = g_object_ref (answer);
     self->answer_view = g_object_get_data (G_OBJECT (row), "view");
     self->answer_status = g_object_get_data (G_OBJECT (row), "status");
   }
@@ -1346,8 +1352,16 @@ static void
 tandem_ai_chat_panel_set_conversation (TandemAiChatPanel    *self,
                                        TandemAiConversation *conversation)
 {
+  /* A turn still running finishes into its own conversation, off screen. */
   if (self->answer != NULL)
-    tandem_ai_chat_panel_stop (self);
+    {
+      tandem_ai_chat_panel_stop (self);
+      if (self->render_tick != 0 && self->answer_view != NULL)
+        gtk_widget_remove_tick_callback (GTK_WIDGET (self->answer_view), self->render_tick);
+      self->render_tick = 0;
+      self->answer_view = NULL;
+      self->answer_status = NULL;
+    }
 
   g_set_object (&self->conversation, conversation);
   tandem_ai_conversation_store_track (self->store, conversation);
@@ -1580,7 +1594,10 @@ tandem_ai_chat_panel_listed_cb (GObject      *object,
                                                          G_CALLBACK (tandem_ai_chat_panel_history_delete_cb)));
       gtk_list_box_append (self->history_list, row);
 
-      if (open_newest && i == 0 && !tandem_ai_conversation_info_get_damaged (info))
+      /* Unless the user already started talking in the new conversation. */
+      if (open_newest && i == 0 && !tandem_ai_conversation_info_get_damaged (info) &&
+          self->answer == NULL && self->conversation != NULL &&
+          g_list_model_get_n_items (G_LIST_MODEL (self->conversation)) == 0)
         tandem_ai_chat_panel_open_conversation (self, id);
     }
 
@@ -1826,7 +1843,7 @@ tandem_ai_chat_panel_quick_action (GtkWidget           *panel,
     return;
 
   path = dup_relative_path (self, self->editor_file);
-  prompt = tandem_ai_quick_action_prompt (action, path, self->editor_language);
+  prompt = tandem_ai_quick_action_prompt (action, path, self->editor_language_name);
   self->include_selection = TRUE;
   tandem_ai_chat_panel_send_text (self, prompt);
 }
@@ -1895,7 +1912,7 @@ tandem_ai_chat_panel_dispose (GObject *object)
   if (self->turn_cancellable != NULL)
     g_cancellable_cancel (self->turn_cancellable);
   g_clear_handle_id (&self->retry_source, g_source_remove);
-  self->answer = NULL;
+  g_clear_object (&self->answer);
   self->answer_view = NULL;
   self->answer_status = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_AI_TYPE_CHAT_PANEL);
@@ -1924,6 +1941,7 @@ tandem_ai_chat_panel_finalize (GObject *object)
   g_clear_pointer (&self->attachments, g_ptr_array_unref);
   g_clear_pointer (&self->instructions, g_free);
   g_clear_pointer (&self->editor_language, g_free);
+  g_clear_pointer (&self->editor_language_name, g_free);
   g_weak_ref_clear (&self->editor_buffer);
 
   G_OBJECT_CLASS (tandem_ai_chat_panel_parent_class)->finalize (object);
