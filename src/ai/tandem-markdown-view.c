@@ -43,6 +43,7 @@ typedef struct
   char            *source;
   cmark_node_type  type;
   GtkWidget       *widget;
+  int              level;         /* headings only */
   GtkSourceBuffer *code_buffer;   /* borrowed: code blocks only */
   GtkLabel        *code_language; /* borrowed: code blocks only */
 } Block;
@@ -246,6 +247,21 @@ is_delimiter_row (const char *line)
     }
 
   return has_dash;
+}
+
+/* Whether @source would render as a table (then its label is replaced by a grid). */
+static gboolean
+try_render_table_possible (const char *source)
+{
+  const char *second = strchr (source, '\n');
+  g_autofree char *line = NULL;
+
+  if (second == NULL || strchr (source, '|') == NULL)
+    return FALSE;
+
+  second++;
+  line = g_strndup (second, strcspn (second, "\n"));
+  return is_delimiter_row (line);
 }
 
 static GtkWidget *
@@ -732,6 +748,21 @@ tandem_markdown_view_set_text (TandemMarkdownView *self,
       if (old != NULL && old->type == type && g_strcmp0 (old->source, source) == 0)
         continue;
 
+      /* A paragraph or heading that grows keeps its label; only the markup changes.
+       * (Making a new label for every streamed token costs a whole style and layout.) */
+      if (old != NULL && old->type == type && GTK_IS_LABEL (old->widget) &&
+          ((type == CMARK_NODE_PARAGRAPH && !try_render_table_possible (source)) ||
+           (type == CMARK_NODE_HEADING && old->level == cmark_node_get_heading_level (node))))
+        {
+          g_autoptr(GString) markup = g_string_new (NULL);
+
+          append_inline_markup (markup, node);
+          gtk_label_set_markup (GTK_LABEL (old->widget), markup->str);
+          g_free (old->source);
+          old->source = g_steal_pointer (&source);
+          continue;
+        }
+
       /* A code block that grows keeps its view; only the text changes. */
       if (old != NULL && old->type == CMARK_NODE_CODE_BLOCK && type == CMARK_NODE_CODE_BLOCK)
         {
@@ -743,6 +774,8 @@ tandem_markdown_view_set_text (TandemMarkdownView *self,
 
       block = g_new0 (Block, 1);
       block->type = type;
+      if (type == CMARK_NODE_HEADING)
+        block->level = cmark_node_get_heading_level (node);
       block->source = g_steal_pointer (&source);
       widget = render_block (self, node, block);
       if (widget == NULL)
