@@ -49,6 +49,7 @@ static guint rate = 200;
 static gint64 last_tick;
 static gint64 longest_gap;
 static gboolean measuring;
+static gboolean prose_only;
 
 /* Tokens of a realistic answer: prose, a list, and code blocks. */
 static const char *
@@ -61,7 +62,8 @@ token_at (guint i)
     "strlen ", "(s);\n}\n", "```\n\n",
   };
 
-  return words[i % G_N_ELEMENTS (words)];
+  /* Prose only: the first 17 words, without the code block. */
+  return words[i % (prose_only ? 17 : G_N_ELEMENTS (words))];
 }
 
 static char *
@@ -163,6 +165,7 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "rate", 0, 0, G_OPTION_ARG_INT, &rate, "Tokens per second (default 200)", "N" },
     { "tokens", 0, 0, G_OPTION_ARG_INT, &total_tokens, "Tokens in the answer (default 4000)", "N" },
+    { "prose", 0, 0, G_OPTION_ARG_NONE, &prose_only, "An answer without code blocks", NULL },
     { NULL }
   };
   double cpu_start, elapsed;

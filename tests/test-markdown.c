@@ -201,6 +201,31 @@ test_streaming_reuses_blocks (void)
 }
 
 static void
+test_list_rows_reused (void)
+{
+  GtkWidget *view = g_object_ref_sink (tandem_markdown_view_new ());
+  GtkWidget *list;
+  GtkWidget *first_row;
+
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), "- one\n- two\n");
+  list = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 0);
+  first_row = gtk_widget_get_first_child (list);
+
+  /* A third item streams in: the list and its first row stay, one row is added. */
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), "- one\n- two\n- thr");
+  g_assert_true (tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 0) == list);
+  g_assert_true (gtk_widget_get_first_child (list) == first_row);
+  g_assert_nonnull (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (first_row)));
+
+  /* Items that go away are removed. */
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), "- one\n");
+  g_assert_true (gtk_widget_get_first_child (list) == first_row);
+  g_assert_null (gtk_widget_get_next_sibling (first_row));
+
+  g_object_unref (view);
+}
+
+static void
 insert_code_cb (TandemMarkdownView *view,
                 const char         *code,
                 char              **out)
@@ -253,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/markdown/blocks", test_blocks);
   g_test_add_func ("/markdown/streaming-reuses-blocks", test_streaming_reuses_blocks);
   g_test_add_func ("/markdown/code-buttons", test_code_buttons);
+  g_test_add_func ("/markdown/list-rows-reused", test_list_rows_reused);
 
   return g_test_run ();
 }

@@ -22,6 +22,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n.h>
 #include <adwaita.h>
@@ -44,6 +45,7 @@ typedef struct
   cmark_node_type  type;
   GtkWidget       *widget;
   int              level;         /* headings only */
+  gboolean         ordered;       /* lists only */
   GtkSourceBuffer *code_buffer;   /* borrowed: code blocks only */
   GtkLabel        *code_language; /* borrowed: code blocks only */
 } Block;
@@ -564,27 +566,79 @@ render_children (TandemMarkdownView *self,
 }
 
 static GtkWidget *
+render_list_row (TandemMarkdownView *self,
+                 cmark_node         *item,
+                 const char         *marker)
+{
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *bullet = gtk_label_new (marker);
+
+  gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+  gtk_label_set_yalign (GTK_LABEL (bullet), 0.0f);
+  gtk_box_append (GTK_BOX (row), bullet);
+  gtk_box_append (GTK_BOX (row), render_children (self, item, 6));
+
+  return row;
+}
+
+/* Brings the rows of @box up to date with the items of @node, keeping the rows of
+ * items that did not change: a long list that streams in costs one item per update. */
+static void
+update_list (TandemMarkdownView *self,
+             GtkWidget          *box,
+             cmark_node         *node)
+{
+  gboolean ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST;
+  int number = cmark_node_get_list_start (node);
+  GtkWidget *row = gtk_widget_get_first_child (box);
+  GtkWidget *previous = NULL;
+
+  for (cmark_node *item = cmark_node_first_child (node); item; item = cmark_node_next (item))
+    {
+      g_autofree char *marker = ordered ? g_strdup_printf ("%d.", number++) : g_strdup ("•");
+      char *rendered = cmark_render_commonmark (item, CMARK_OPT_DEFAULT, 0);
+      g_autofree char *signature = g_strconcat (marker, " ", rendered, NULL);
+      GtkWidget *next;
+
+      free (rendered);
+
+      if (row != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (row), "item-source"), signature) == 0)
+        {
+          previous = row;
+          row = gtk_widget_get_next_sibling (row);
+          continue;
+        }
+
+      next = render_list_row (self, item, marker);
+      g_object_set_data_full (G_OBJECT (next), "item-source", g_steal_pointer (&signature), g_free);
+      gtk_box_insert_child_after (GTK_BOX (box), next, previous);
+      if (row != NULL)
+        {
+          GtkWidget *stale = row;
+
+          row = gtk_widget_get_next_sibling (row);
+          gtk_box_remove (GTK_BOX (box), stale);
+        }
+      previous = next;
+    }
+
+  while (row != NULL)
+    {
+      GtkWidget *stale = row;
+
+      row = gtk_widget_get_next_sibling (row);
+      gtk_box_remove (GTK_BOX (box), stale);
+    }
+}
+
+static GtkWidget *
 render_list (TandemMarkdownView *self,
              cmark_node         *node)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gboolean ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST;
-  int number = cmark_node_get_list_start (node);
-
-  for (cmark_node *item = cmark_node_first_child (node); item; item = cmark_node_next (item))
-    {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-      g_autofree char *marker = ordered ? g_strdup_printf ("%d.", number++) : g_strdup ("•");
-      GtkWidget *bullet = gtk_label_new (marker);
-
-      gtk_widget_set_valign (bullet, GTK_ALIGN_START);
-      gtk_label_set_yalign (GTK_LABEL (bullet), 0.0f);
-      gtk_box_append (GTK_BOX (row), bullet);
-      gtk_box_append (GTK_BOX (row), render_children (self, item, 6));
-      gtk_box_append (GTK_BOX (box), row);
-    }
 
   gtk_widget_set_margin_start (box, 6);
+  update_list (self, box, node);
 
   return box;
 }
@@ -763,6 +817,16 @@ tandem_markdown_view_set_text (TandemMarkdownView *self,
           continue;
         }
 
+      /* So does a list: only the items that changed are drawn again. */
+      if (old != NULL && old->type == CMARK_NODE_LIST && type == CMARK_NODE_LIST &&
+          old->ordered == (cmark_node_get_list_type (node) == CMARK_ORDERED_LIST))
+        {
+          update_list (self, old->widget, node);
+          g_free (old->source);
+          old->source = g_steal_pointer (&source);
+          continue;
+        }
+
       /* A code block that grows keeps its view; only the text changes. */
       if (old != NULL && old->type == CMARK_NODE_CODE_BLOCK && type == CMARK_NODE_CODE_BLOCK)
         {
@@ -776,6 +840,8 @@ tandem_markdown_view_set_text (TandemMarkdownView *self,
       block->type = type;
       if (type == CMARK_NODE_HEADING)
         block->level = cmark_node_get_heading_level (node);
+      if (type == CMARK_NODE_LIST)
+        block->ordered = cmark_node_get_list_type (node) == CMARK_ORDERED_LIST;
       block->source = g_steal_pointer (&source);
       widget = render_block (self, node, block);
       if (widget == NULL)
