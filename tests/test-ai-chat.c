@@ -31,6 +31,8 @@
 #include <gtksourceview/gtksource.h>
 
 #include "tandem-ai-chat-panel.h"
+#include "tandem-ai-client.h"
+#include "tandem-ai-openai.h"
 #include "tandem-ai-message.h"
 #include "tandem-ai-provider-list.h"
 #include "tandem-markdown-view.h"
@@ -48,6 +50,7 @@ typedef struct
   SoupServer *server;
   char       *base_url;
   GPtrArray  *bodies;
+  char       *last_authorization;
   guint       status;        /* non-zero: answer with this error */
   guint       chunk_ms;
   gboolean    forever;       /* keep streaming until the client goes away */
@@ -161,6 +164,9 @@ server_cb (SoupServer        *soup_server,
   Stream *stream;
 
   g_ptr_array_add (server.bodies, g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)));
+  g_free (server.last_authorization);
+  server.last_authorization = g_strdup (soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                                                      "Authorization"));
 
   if (server.status != 0)
     {
@@ -471,6 +477,89 @@ test_chat_quick_action_while_history_loads (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Every log line of the process, debug included, to check that no key is ever logged. */
+static GString *log_text;
+
+static GLogWriterOutput
+capture_writer (GLogLevelFlags   level,
+                const GLogField *fields,
+                gsize            n_fields,
+                gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (fields[i].length < 0 && fields[i].value != NULL)
+      g_string_append_printf (log_text, "%s=%s\n", fields[i].key, (const char *)fields[i].value);
+
+  /* Captured only: printed debug lines would break the TAP output. */
+  if (level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
+    return G_LOG_WRITER_HANDLED;
+
+  return g_log_writer_default (level, fields, n_fields, user_data);
+}
+
+static void
+count_event_cb (TandemAiEvent *event,
+                gpointer       user_data)
+{
+  (*(guint *)user_data)++;
+}
+
+static gboolean
+file_contains (const char *dir,
+               const char *needle)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize len = 0;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (file_contains (path, needle))
+            return TRUE;
+        }
+      else if (g_file_get_contents (path, &contents, &len, NULL) &&
+               g_strstr_len (contents, len, needle) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_key_never_logged (void)
+{
+  static const char key[] = "sk-tandem-test-SECRET-7f3a9c";
+  g_autoptr(TandemAiProvider) provider = NULL;
+  g_autoptr(TandemAiChatRequest) request = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = g_strdup_printf ("Bearer %s", key);
+  guint events = 0;
+
+  server_reset (0, 5, FALSE);
+  provider = tandem_ai_openai_new (server.base_url, key, "127.0.0.1");
+  request = tandem_ai_chat_request_new ("test-model");
+  tandem_ai_chat_request_add_message (request, TANDEM_AI_ROLE_USER, "Hello");
+
+  tandem_ai_client_stream_chat_async (tandem_ai_client_get_default (), provider, request,
+                                      count_event_cb, &events, NULL, NULL,
+                                      tandem_test_store_result_cb, &result);
+  tandem_test_wait_result (&result, 10000);
+  g_assert_true (tandem_ai_client_stream_chat_finish (tandem_ai_client_get_default (), result, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (events, >, 0);
+
+  /* The key went to its host, and nowhere else: not in any log line, not in any file. */
+  g_assert_cmpstr (server.last_authorization, ==, expected);
+  g_assert_null (strstr (log_text->str, key));
+  g_assert_false (file_contains (tandem_test_get_tmpdir (), key));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -480,6 +569,11 @@ main (int   argc,
   g_autoptr(GSList) uris = NULL;
   TandemAiProviderConfig *config;
   int ret;
+
+  /* Debug messages are produced (and captured) too. */
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  log_text = g_string_new (NULL);
+  g_log_set_writer_func (capture_writer, NULL, NULL);
 
   tandem_test_init_gtk (&argc, &argv);
 
@@ -503,6 +597,7 @@ main (int   argc,
   g_test_add ("/ai-chat/restored", Fixture, NULL, fixture_set_up, test_chat_restored, fixture_tear_down);
   g_test_add ("/ai-chat/stop", Fixture, NULL, fixture_set_up, test_chat_stop, fixture_tear_down);
   g_test_add ("/ai-chat/error", Fixture, NULL, fixture_set_up, test_chat_error, fixture_tear_down);
+  g_test_add_func ("/ai-chat/key-never-logged", test_key_never_logged);
   g_test_add ("/ai-chat/quick-action-while-history-loads", Fixture, NULL, fixture_set_up,
               test_chat_quick_action_while_history_loads, fixture_tear_down);
 
@@ -511,6 +606,8 @@ main (int   argc,
   g_clear_object (&server.server);
   g_clear_pointer (&server.bodies, g_ptr_array_unref);
   g_clear_pointer (&server.base_url, g_free);
+  g_clear_pointer (&server.last_authorization, g_free);
+  g_string_free (log_text, TRUE);
 
   return ret;
 }
