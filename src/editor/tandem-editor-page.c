@@ -201,7 +201,7 @@ tandem_editor_page_update_loading (TandemEditorPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), loading);
   gtk_progress_bar_set_fraction (self->progress_bar,
                                  CLAMP (tandem_document_get_progress (self->document), 0.0, 1.0));
-  /* Keys typed before the document is attached would land in the placeholder. */
+  /* Keys typed before the document is attached would land in the empty loading buffer. */
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->view),
                               !loading && self->error == NULL && self->loading_buffer == NULL);
 
