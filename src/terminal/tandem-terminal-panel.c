@@ -131,10 +131,19 @@ tandem_terminal_panel_page_state_cb (TandemTerminalPanel *self,
 
   g_assert (TANDEM_IS_TERMINAL_PANEL (self));
 
+  /* A still icon, not the loading spinner: an animation that runs as long as the
+   * program does keeps a slow (software) renderer drawing frames back to back, and the
+   * terminal's own output, read at idle priority, would never be shown. */
   tab = adw_tab_view_get_page (self->tab_view, GTK_WIDGET (page));
   if (tab != NULL)
-    adw_tab_page_set_loading (tab, page == self->run_page &&
-                              tandem_terminal_page_get_state (page) == TANDEM_TERMINAL_STATE_RUNNING);
+    {
+      gboolean running = page == self->run_page &&
+                         tandem_terminal_page_get_state (page) == TANDEM_TERMINAL_STATE_RUNNING;
+      g_autoptr(GIcon) icon = running ? g_themed_icon_new ("media-playback-start-symbolic") : NULL;
+
+      adw_tab_page_set_indicator_icon (tab, icon);
+      adw_tab_page_set_indicator_tooltip (tab, running ? _("Running") : "");
+    }
 
   if (page == self->run_page)
     tandem_terminal_panel_update_running (self);
