@@ -276,10 +276,7 @@ anthropic_decoder_finish (TandemAiDecoder *decoder,
     return;
 
   tandem_sse_parser_finish (self->sse);
-  g_ptr_array_add (events,
-                   tandem_ai_event_new_error (0, TANDEM_AI_ERROR_CUT,
-                                              _("The answer was cut off before it was complete"),
-                                              -1));
+  tandem_ai_decoder_add_cut_error (events);
   self->failed = TRUE;
 }
 
@@ -473,12 +470,11 @@ tandem_ai_anthropic_build_chat_message (TandemAiProvider           *provider,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  message = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
+  message = tandem_ai_provider_new_json_post (uri, root);
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "anthropic-version", TANDEM_AI_ANTHROPIC_VERSION);
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "Accept", "text/event-stream");
-  tandem_ai_provider_set_json_body (message, root);
   return message;
 }
 
@@ -508,43 +504,27 @@ tandem_ai_anthropic_build_models_message (TandemAiProvider  *provider,
   return message;
 }
 
+static TandemAiModelInfo *
+anthropic_parse_model_item (JsonObject *item)
+{
+  const char *id = tandem_ai_json_get_string (item, "id");
+  TandemAiModelInfo *info;
+
+  if (id == NULL)
+    return NULL;
+
+  info = tandem_ai_model_info_new (id);
+  info->display_name = g_strdup (tandem_ai_json_get_string (item, "display_name"));
+  info->context_length = tandem_ai_json_get_int (item, "max_input_tokens", 0);
+  return info;
+}
+
 static GPtrArray *
 tandem_ai_anthropic_parse_models (TandemAiProvider  *provider,
                                   JsonNode          *root,
                                   GError           **error)
 {
-  g_autoptr(GPtrArray) models = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_ai_model_info_free);
-  JsonArray *data = NULL;
-
-  if (JSON_NODE_HOLDS_OBJECT (root))
-    data = tandem_ai_json_get_array (json_node_get_object (root), "data");
-
-  if (data == NULL)
-    {
-      g_set_error_literal (error, TANDEM_AI_ERROR, TANDEM_AI_ERROR_MALFORMED,
-                           _("The server’s model list could not be read"));
-      return NULL;
-    }
-
-  for (guint i = 0; i < json_array_get_length (data); i++)
-    {
-      JsonObject *item;
-      const char *id;
-      TandemAiModelInfo *info;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (data, i)))
-        continue;
-      item = json_array_get_object_element (data, i);
-      if ((id = tandem_ai_json_get_string (item, "id")) == NULL)
-        continue;
-
-      info = tandem_ai_model_info_new (id);
-      info->display_name = g_strdup (tandem_ai_json_get_string (item, "display_name"));
-      info->context_length = tandem_ai_json_get_int (item, "max_input_tokens", 0);
-      g_ptr_array_add (models, info);
-    }
-
-  return g_steal_pointer (&models);
+  return tandem_ai_provider_parse_model_list (root, "data", anthropic_parse_model_item, error);
 }
 
 static void

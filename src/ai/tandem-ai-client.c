@@ -190,36 +190,41 @@ struct _TandemAiClient
 
 G_DEFINE_FINAL_TYPE (TandemAiClient, tandem_ai_client, G_TYPE_OBJECT)
 
+/* @host in lower case, without the brackets of an IPv6 literal. */
 static char *
-strip_brackets (const char *host)
+normalize_host (const char *host)
 {
+  g_autofree char *bare = NULL;
   gsize len;
 
   if (host == NULL)
     return NULL;
   len = strlen (host);
   if (len >= 2 && host[0] == '[' && host[len - 1] == ']')
-    return g_strndup (host + 1, len - 2);
-  return g_strdup (host);
+    bare = g_strndup (host + 1, len - 2);
+  else
+    bare = g_strdup (host);
+  return g_ascii_strdown (bare, -1);
 }
 
 /**
  * tandem_ai_host_is_loopback:
  * @host: (nullable): a host name or address
  *
+ * Names are compared without regard to case.
+ *
  * Returns: %TRUE for localhost, *.localhost, 127.0.0.0/8 and ::1
  */
 gboolean
 tandem_ai_host_is_loopback (const char *host)
 {
-  g_autofree char *bare = strip_brackets (host);
+  g_autofree char *bare = normalize_host (host);
   g_autoptr(GInetAddress) address = NULL;
 
   if (bare == NULL || bare[0] == '\0')
     return FALSE;
 
-  if (g_ascii_strcasecmp (bare, "localhost") == 0 ||
-      g_str_has_suffix (bare, ".localhost"))
+  if (strcmp (bare, "localhost") == 0 || g_str_has_suffix (bare, ".localhost"))
     return TRUE;
 
   address = g_inet_address_new_from_string (bare);
@@ -230,12 +235,14 @@ tandem_ai_host_is_loopback (const char *host)
  * tandem_ai_host_is_private:
  * @host: (nullable): a host name or address
  *
+ * Names are compared without regard to case.
+ *
  * Returns: %TRUE for loopback, 10/8, 172.16/12, 192.168/16, fc00::/7 and *.local
  */
 gboolean
 tandem_ai_host_is_private (const char *host)
 {
-  g_autofree char *bare = strip_brackets (host);
+  g_autofree char *bare = normalize_host (host);
   g_autoptr(GInetAddress) address = NULL;
 
   if (bare == NULL || bare[0] == '\0')
@@ -351,8 +358,8 @@ static gboolean
 host_matches_key (GUri       *uri,
                   const char *key_host)
 {
-  g_autofree char *a = strip_brackets (g_uri_get_host (uri));
-  g_autofree char *b = strip_brackets (key_host);
+  g_autofree char *a = normalize_host (g_uri_get_host (uri));
+  g_autofree char *b = normalize_host (key_host);
 
   return a != NULL && b != NULL && g_ascii_strcasecmp (a, b) == 0;
 }

@@ -515,6 +515,28 @@ tandem_ai_conversation_store_task (TandemAiConversationStore *self,
   return task;
 }
 
+/* Starts @op in a worker thread; @title is only for STORE_OP_RENAME. */
+static void
+tandem_ai_conversation_store_run (TandemAiConversationStore *self,
+                                  StoreOp                    op,
+                                  const char                *project_path,
+                                  const char                *id,
+                                  const char                *title,
+                                  gpointer                   source_tag,
+                                  GCancellable              *cancellable,
+                                  GAsyncReadyCallback        callback,
+                                  gpointer                   user_data)
+{
+  g_autoptr(GTask) task = tandem_ai_conversation_store_task (self, op, project_path, id, source_tag,
+                                                             cancellable, callback, user_data);
+
+  if (task == NULL)
+    return;
+
+  ((StoreTask *)g_task_get_task_data (task))->title = g_strdup (title);
+  g_task_run_in_thread (task, tandem_ai_conversation_store_thread);
+}
+
 /**
  * tandem_ai_conversation_store_save_async:
  * @self: a #TandemAiConversationStore
@@ -593,6 +615,11 @@ tandem_ai_conversation_store_conversation_changed_cb (TandemAiConversationStore 
   g_assert (TANDEM_AI_IS_CONVERSATION_STORE (self));
   g_assert (TANDEM_AI_IS_CONVERSATION (conversation));
 
+  /* A conversation nobody has written in yet (a new one whose model was picked) is not
+   * worth a file, and would push real conversations down the list. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (conversation)) == 0)
+    return;
+
   tandem_ai_conversation_store_save_async (self, conversation, NULL,
                                            tandem_ai_conversation_store_track_save_cb,
                                            g_object_ref (conversation));
@@ -637,17 +664,13 @@ tandem_ai_conversation_store_load_async (TandemAiConversationStore *self,
                                          GAsyncReadyCallback        callback,
                                          gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (TANDEM_AI_IS_CONVERSATION_STORE (self));
   g_return_if_fail (project_path != NULL);
   g_return_if_fail (id != NULL);
 
-  task = tandem_ai_conversation_store_task (self, STORE_OP_LOAD, project_path, id,
-                                            tandem_ai_conversation_store_load_async,
-                                            cancellable, callback, user_data);
-  if (task != NULL)
-    g_task_run_in_thread (task, tandem_ai_conversation_store_thread);
+  tandem_ai_conversation_store_run (self, STORE_OP_LOAD, project_path, id, NULL,
+                                    tandem_ai_conversation_store_load_async,
+                                    cancellable, callback, user_data);
 }
 
 /**
@@ -687,15 +710,12 @@ tandem_ai_conversation_store_list_async (TandemAiConversationStore *self,
                                          GAsyncReadyCallback        callback,
                                          gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (TANDEM_AI_IS_CONVERSATION_STORE (self));
   g_return_if_fail (project_path != NULL);
 
-  task = tandem_ai_conversation_store_task (self, STORE_OP_LIST, project_path, NULL,
-                                            tandem_ai_conversation_store_list_async,
-                                            cancellable, callback, user_data);
-  g_task_run_in_thread (task, tandem_ai_conversation_store_thread);
+  tandem_ai_conversation_store_run (self, STORE_OP_LIST, project_path, NULL, NULL,
+                                    tandem_ai_conversation_store_list_async,
+                                    cancellable, callback, user_data);
 }
 
 /**
@@ -739,21 +759,14 @@ tandem_ai_conversation_store_rename_async (TandemAiConversationStore *self,
                                            GAsyncReadyCallback        callback,
                                            gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (TANDEM_AI_IS_CONVERSATION_STORE (self));
   g_return_if_fail (project_path != NULL);
   g_return_if_fail (id != NULL);
   g_return_if_fail (title != NULL);
 
-  task = tandem_ai_conversation_store_task (self, STORE_OP_RENAME, project_path, id,
-                                            tandem_ai_conversation_store_rename_async,
-                                            cancellable, callback, user_data);
-  if (task == NULL)
-    return;
-
-  ((StoreTask *)g_task_get_task_data (task))->title = g_strdup (title);
-  g_task_run_in_thread (task, tandem_ai_conversation_store_thread);
+  tandem_ai_conversation_store_run (self, STORE_OP_RENAME, project_path, id, title,
+                                    tandem_ai_conversation_store_rename_async,
+                                    cancellable, callback, user_data);
 }
 
 gboolean
@@ -786,17 +799,13 @@ tandem_ai_conversation_store_delete_async (TandemAiConversationStore *self,
                                            GAsyncReadyCallback        callback,
                                            gpointer                   user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (TANDEM_AI_IS_CONVERSATION_STORE (self));
   g_return_if_fail (project_path != NULL);
   g_return_if_fail (id != NULL);
 
-  task = tandem_ai_conversation_store_task (self, STORE_OP_DELETE, project_path, id,
-                                            tandem_ai_conversation_store_delete_async,
-                                            cancellable, callback, user_data);
-  if (task != NULL)
-    g_task_run_in_thread (task, tandem_ai_conversation_store_thread);
+  tandem_ai_conversation_store_run (self, STORE_OP_DELETE, project_path, id, NULL,
+                                    tandem_ai_conversation_store_delete_async,
+                                    cancellable, callback, user_data);
 }
 
 gboolean

@@ -208,10 +208,7 @@ ollama_decoder_finish (TandemAiDecoder *decoder,
 
   if (!self->failed && !self->done)
     {
-      g_ptr_array_add (events,
-                       tandem_ai_event_new_error (0, TANDEM_AI_ERROR_CUT,
-                                                  _("The answer was cut off before it was complete"),
-                                                  -1));
+      tandem_ai_decoder_add_cut_error (events);
       self->failed = TRUE;
     }
 }
@@ -306,7 +303,6 @@ tandem_ai_ollama_build_chat_message (TandemAiProvider           *provider,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GUri) uri = NULL;
-  SoupMessage *message;
 
   if (!(uri = tandem_ai_provider_build_uri (provider, "/api/chat", error)))
     return NULL;
@@ -329,30 +325,7 @@ tandem_ai_ollama_build_chat_message (TandemAiProvider           *provider,
     add_message (builder, g_ptr_array_index (request->messages, i));
   json_builder_end_array (builder);
 
-  if (request->tools->len > 0)
-    {
-      json_builder_set_member_name (builder, "tools");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < request->tools->len; i++)
-        {
-          TandemAiTool *tool = g_ptr_array_index (request->tools, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "type");
-          json_builder_add_string_value (builder, "function");
-          json_builder_set_member_name (builder, "function");
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, tool->name);
-          json_builder_set_member_name (builder, "description");
-          json_builder_add_string_value (builder, tool->description);
-          json_builder_set_member_name (builder, "parameters");
-          json_builder_add_value (builder, json_node_copy (tool->parameters));
-          json_builder_end_object (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-    }
+  tandem_ai_provider_add_function_tools (builder, request);
 
   json_builder_set_member_name (builder, "stream");
   json_builder_add_boolean_value (builder, TRUE);
@@ -382,19 +355,7 @@ tandem_ai_ollama_build_chat_message (TandemAiProvider           *provider,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  message = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
-  tandem_ai_provider_set_json_body (message, root);
-  return message;
-}
-
-static void
-tandem_ai_ollama_add_auth_headers (TandemAiProvider *provider,
-                                   SoupMessage      *message,
-                                   const char       *api_key)
-{
-  g_autofree char *value = g_strdup_printf ("Bearer %s", api_key);
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", value);
+  return tandem_ai_provider_new_json_post (uri, root);
 }
 
 static SoupMessage *
@@ -406,39 +367,23 @@ tandem_ai_ollama_build_models_message (TandemAiProvider  *provider,
   return uri ? soup_message_new_from_uri (SOUP_METHOD_GET, uri) : NULL;
 }
 
+static TandemAiModelInfo *
+ollama_parse_model_item (JsonObject *item)
+{
+  const char *name;
+
+  if ((name = tandem_ai_json_get_string (item, "name")) == NULL &&
+      (name = tandem_ai_json_get_string (item, "model")) == NULL)
+    return NULL;
+  return tandem_ai_model_info_new (name);
+}
+
 static GPtrArray *
 tandem_ai_ollama_parse_models (TandemAiProvider  *provider,
                                JsonNode          *root,
                                GError           **error)
 {
-  g_autoptr(GPtrArray) models = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_ai_model_info_free);
-  JsonArray *list = NULL;
-
-  if (JSON_NODE_HOLDS_OBJECT (root))
-    list = tandem_ai_json_get_array (json_node_get_object (root), "models");
-
-  if (list == NULL)
-    {
-      g_set_error_literal (error, TANDEM_AI_ERROR, TANDEM_AI_ERROR_MALFORMED,
-                           _("The server’s model list could not be read"));
-      return NULL;
-    }
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonObject *item;
-      const char *name;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
-        continue;
-      item = json_array_get_object_element (list, i);
-      if ((name = tandem_ai_json_get_string (item, "name")) == NULL &&
-          (name = tandem_ai_json_get_string (item, "model")) == NULL)
-        continue;
-      g_ptr_array_add (models, tandem_ai_model_info_new (name));
-    }
-
-  return g_steal_pointer (&models);
+  return tandem_ai_provider_parse_model_list (root, "models", ollama_parse_model_item, error);
 }
 
 static SoupMessage *
@@ -449,7 +394,6 @@ tandem_ai_ollama_build_model_info_message (TandemAiProvider  *provider,
   g_autoptr(GUri) uri = tandem_ai_provider_build_uri (provider, "/api/show", error);
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  SoupMessage *message;
 
   if (uri == NULL)
     return NULL;
@@ -460,9 +404,7 @@ tandem_ai_ollama_build_model_info_message (TandemAiProvider  *provider,
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
 
-  message = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
-  tandem_ai_provider_set_json_body (message, root);
-  return message;
+  return tandem_ai_provider_new_json_post (uri, root);
 }
 
 static TandemAiModelInfo *
@@ -550,7 +492,7 @@ provider_iface_init (TandemAiProviderInterface *iface)
   iface->get_kind = tandem_ai_ollama_get_kind;
   iface->build_chat_message = tandem_ai_ollama_build_chat_message;
   iface->new_decoder = tandem_ai_ollama_new_decoder;
-  iface->add_auth_headers = tandem_ai_ollama_add_auth_headers;
+  iface->add_auth_headers = tandem_ai_provider_add_bearer_auth;
   iface->build_models_message = tandem_ai_ollama_build_models_message;
   iface->parse_models = tandem_ai_ollama_parse_models;
   iface->build_model_info_message = tandem_ai_ollama_build_model_info_message;

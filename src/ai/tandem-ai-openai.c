@@ -315,10 +315,7 @@ openai_decoder_finish (TandemAiDecoder *decoder,
     openai_decoder_finish_turn (self);
   else
     {
-      g_ptr_array_add (events,
-                       tandem_ai_event_new_error (0, TANDEM_AI_ERROR_CUT,
-                                                  _("The answer was cut off before it was complete"),
-                                                  -1));
+      tandem_ai_decoder_add_cut_error (events);
       self->failed = TRUE;
     }
   self->events = NULL;
@@ -473,30 +470,7 @@ tandem_ai_openai_build_chat_message (TandemAiProvider           *provider,
       json_builder_end_object (builder);
     }
 
-  if (request->tools->len > 0)
-    {
-      json_builder_set_member_name (builder, "tools");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < request->tools->len; i++)
-        {
-          TandemAiTool *tool = g_ptr_array_index (request->tools, i);
-
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "type");
-          json_builder_add_string_value (builder, "function");
-          json_builder_set_member_name (builder, "function");
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, tool->name);
-          json_builder_set_member_name (builder, "description");
-          json_builder_add_string_value (builder, tool->description);
-          json_builder_set_member_name (builder, "parameters");
-          json_builder_add_value (builder, json_node_copy (tool->parameters));
-          json_builder_end_object (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-    }
+  tandem_ai_provider_add_function_tools (builder, request);
 
   if (request->max_tokens > 0)
     {
@@ -512,21 +486,10 @@ tandem_ai_openai_build_chat_message (TandemAiProvider           *provider,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  message = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
+  message = tandem_ai_provider_new_json_post (uri, root);
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "Accept", "text/event-stream");
-  tandem_ai_provider_set_json_body (message, root);
   return message;
-}
-
-static void
-tandem_ai_openai_add_auth_headers (TandemAiProvider *provider,
-                                   SoupMessage      *message,
-                                   const char       *api_key)
-{
-  g_autofree char *value = g_strdup_printf ("Bearer %s", api_key);
-
-  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", value);
 }
 
 static SoupMessage *
@@ -538,47 +501,31 @@ tandem_ai_openai_build_models_message (TandemAiProvider  *provider,
   return uri ? soup_message_new_from_uri (SOUP_METHOD_GET, uri) : NULL;
 }
 
+static TandemAiModelInfo *
+openai_parse_model_item (JsonObject *item)
+{
+  const char *id = tandem_ai_json_get_string (item, "id");
+  TandemAiModelInfo *info;
+
+  if (id == NULL)
+    return NULL;
+
+  info = tandem_ai_model_info_new (id);
+  info->display_name = g_strdup (tandem_ai_json_get_string (item, "name"));
+  /* OpenRouter says context_length; llama.cpp says meta.n_ctx_train. */
+  info->context_length = tandem_ai_json_get_int (item, "context_length", 0);
+  if (info->context_length <= 0)
+    info->context_length = tandem_ai_json_get_int (tandem_ai_json_get_object (item, "meta"),
+                                                   "n_ctx_train", 0);
+  return info;
+}
+
 static GPtrArray *
 tandem_ai_openai_parse_models (TandemAiProvider  *provider,
                                JsonNode          *root,
                                GError           **error)
 {
-  g_autoptr(GPtrArray) models = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_ai_model_info_free);
-  JsonArray *data = NULL;
-
-  if (JSON_NODE_HOLDS_OBJECT (root))
-    data = tandem_ai_json_get_array (json_node_get_object (root), "data");
-
-  if (data == NULL)
-    {
-      g_set_error_literal (error, TANDEM_AI_ERROR, TANDEM_AI_ERROR_MALFORMED,
-                           _("The server’s model list could not be read"));
-      return NULL;
-    }
-
-  for (guint i = 0; i < json_array_get_length (data); i++)
-    {
-      JsonObject *item;
-      const char *id;
-      TandemAiModelInfo *info;
-
-      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (data, i)))
-        continue;
-      item = json_array_get_object_element (data, i);
-      if ((id = tandem_ai_json_get_string (item, "id")) == NULL)
-        continue;
-
-      info = tandem_ai_model_info_new (id);
-      info->display_name = g_strdup (tandem_ai_json_get_string (item, "name"));
-      /* OpenRouter says context_length; llama.cpp says meta.n_ctx_train. */
-      info->context_length = tandem_ai_json_get_int (item, "context_length", 0);
-      if (info->context_length <= 0)
-        info->context_length = tandem_ai_json_get_int (tandem_ai_json_get_object (item, "meta"),
-                                                       "n_ctx_train", 0);
-      g_ptr_array_add (models, info);
-    }
-
-  return g_steal_pointer (&models);
+  return tandem_ai_provider_parse_model_list (root, "data", openai_parse_model_item, error);
 }
 
 static void
@@ -587,7 +534,7 @@ provider_iface_init (TandemAiProviderInterface *iface)
   iface->get_kind = tandem_ai_openai_get_kind;
   iface->build_chat_message = tandem_ai_openai_build_chat_message;
   iface->new_decoder = tandem_ai_openai_new_decoder;
-  iface->add_auth_headers = tandem_ai_openai_add_auth_headers;
+  iface->add_auth_headers = tandem_ai_provider_add_bearer_auth;
   iface->build_models_message = tandem_ai_openai_build_models_message;
   iface->parse_models = tandem_ai_openai_parse_models;
 }

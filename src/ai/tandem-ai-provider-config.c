@@ -28,6 +28,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "tandem-ai-client.h"
 #include "tandem-ai-provider-config.h"
 
 #define LIST_MODELS_TIMEOUT_S 20
@@ -135,42 +136,6 @@ gboolean
 tandem_ai_provider_kind_needs_key (TandemAiProviderKind kind)
 {
   return kind == TANDEM_AI_PROVIDER_KIND_OPENAI || kind == TANDEM_AI_PROVIDER_KIND_ANTHROPIC;
-}
-
-static gboolean
-tandem_ai_host_is_private (const char *host)
-{
-  g_autoptr(GInetAddress) address = NULL;
-  g_autofree char *lower = NULL;
-  const guint8 *bytes;
-
-  g_assert (host != NULL);
-
-  lower = g_ascii_strdown (host, -1);
-  if (g_str_has_prefix (lower, "[") && g_str_has_suffix (lower, "]"))
-    {
-      lower[strlen (lower) - 1] = '\0';
-      memmove (lower, lower + 1, strlen (lower));
-    }
-
-  if (strcmp (lower, "localhost") == 0 || g_str_has_suffix (lower, ".localhost") ||
-      g_str_has_suffix (lower, ".local"))
-    return TRUE;
-
-  address = g_inet_address_new_from_string (lower);
-  if (address == NULL)
-    return FALSE;
-
-  if (g_inet_address_get_is_loopback (address))
-    return TRUE;
-
-  bytes = g_inet_address_to_bytes (address);
-  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
-    return bytes[0] == 10 ||
-           (bytes[0] == 172 && (bytes[1] & 0xf0) == 16) ||
-           (bytes[0] == 192 && bytes[1] == 168);
-
-  return (bytes[0] & 0xfe) == 0xfc;
 }
 
 /**

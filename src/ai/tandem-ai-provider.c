@@ -768,3 +768,147 @@ tandem_ai_json_dup_error_message (JsonNode  *root,
   message = tandem_ai_json_get_string (error, "message");
   return g_strdup (message ? message : _("Unknown error"));
 }
+
+/**
+ * tandem_ai_provider_new_json_post:
+ * @uri: where to send it
+ * @body: the JSON to send
+ *
+ * Returns: (transfer full): a POST of @body to @uri (see tandem_ai_provider_set_json_body())
+ */
+SoupMessage *
+tandem_ai_provider_new_json_post (GUri     *uri,
+                                  JsonNode *body)
+{
+  SoupMessage *message;
+
+  g_return_val_if_fail (uri != NULL, NULL);
+  g_return_val_if_fail (body != NULL, NULL);
+
+  message = soup_message_new_from_uri (SOUP_METHOD_POST, uri);
+  tandem_ai_provider_set_json_body (message, body);
+  return message;
+}
+
+/**
+ * tandem_ai_provider_add_bearer_auth:
+ * @self: a #TandemAiProvider
+ * @message: the request
+ * @api_key: the key
+ *
+ * An add_auth_headers implementation: sets `Authorization: Bearer @api_key`.
+ */
+void
+tandem_ai_provider_add_bearer_auth (TandemAiProvider *self,
+                                    SoupMessage      *message,
+                                    const char       *api_key)
+{
+  g_autofree char *value = g_strdup_printf ("Bearer %s", api_key);
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", value);
+}
+
+/**
+ * tandem_ai_provider_add_function_tools:
+ * @builder: a #JsonBuilder inside an object
+ * @request: the turn
+ *
+ * Adds a `tools` member in the OpenAI function format when @request has tools.
+ */
+void
+tandem_ai_provider_add_function_tools (JsonBuilder               *builder,
+                                       const TandemAiChatRequest *request)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (request != NULL);
+
+  if (request->tools->len == 0)
+    return;
+
+  json_builder_set_member_name (builder, "tools");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < request->tools->len; i++)
+    {
+      TandemAiTool *tool = g_ptr_array_index (request->tools, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "function");
+      json_builder_set_member_name (builder, "function");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, tool->name);
+      json_builder_set_member_name (builder, "description");
+      json_builder_add_string_value (builder, tool->description);
+      json_builder_set_member_name (builder, "parameters");
+      json_builder_add_value (builder, json_node_copy (tool->parameters));
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/**
+ * tandem_ai_provider_parse_model_list:
+ * @root: the server's answer
+ * @member: the member of @root that holds the list
+ * @parse_item: (scope call): makes the info for one object of the list, or %NULL to skip it
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type TandemAiModelInfo) (nullable): the models, or
+ *   %NULL with @error set when @root has no such list
+ */
+GPtrArray *
+tandem_ai_provider_parse_model_list (JsonNode               *root,
+                                     const char             *member,
+                                     TandemAiModelItemFunc   parse_item,
+                                     GError                **error)
+{
+  g_autoptr(GPtrArray) models = NULL;
+  JsonArray *list = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (member != NULL, NULL);
+  g_return_val_if_fail (parse_item != NULL, NULL);
+
+  if (JSON_NODE_HOLDS_OBJECT (root))
+    list = tandem_ai_json_get_array (json_node_get_object (root), member);
+
+  if (list == NULL)
+    {
+      g_set_error_literal (error, TANDEM_AI_ERROR, TANDEM_AI_ERROR_MALFORMED,
+                           _("The server’s model list could not be read"));
+      return NULL;
+    }
+
+  models = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_ai_model_info_free);
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      TandemAiModelInfo *info;
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (list, i)))
+        continue;
+      if ((info = parse_item (json_array_get_object_element (list, i))) != NULL)
+        g_ptr_array_add (models, info);
+    }
+
+  return g_steal_pointer (&models);
+}
+
+/**
+ * tandem_ai_decoder_add_cut_error:
+ * @events: where to add it
+ *
+ * Adds the ERROR event of kind CUT that a decoder gives when the stream ended before
+ * the provider's end marker.
+ */
+void
+tandem_ai_decoder_add_cut_error (GPtrArray *events)
+{
+  g_return_if_fail (events != NULL);
+
+  g_ptr_array_add (events,
+                   tandem_ai_event_new_error (0, TANDEM_AI_ERROR_CUT,
+                                              _("The answer was cut off before it was complete"),
+                                              -1));
+}

@@ -96,6 +96,9 @@ struct _TandemAiDecoder
   void     (*free)   (TandemAiDecoder *self);
 };
 
+/* Makes the info for one object of a model list, or returns NULL to skip it. */
+typedef TandemAiModelInfo *(*TandemAiModelItemFunc) (JsonObject *item);
+
 #define TANDEM_TYPE_AI_PROVIDER (tandem_ai_provider_get_type ())
 
 G_DECLARE_INTERFACE (TandemAiProvider, tandem_ai_provider, TANDEM, AI_PROVIDER, GObject)
@@ -176,7 +179,19 @@ JsonNode            *tandem_ai_json_parse_event                  (const char    
                                                                   GPtrArray                  *events);
 char                *tandem_ai_json_dup_error_message            (JsonNode                   *root,
                                                                   char                      **error_type);
+SoupMessage         *tandem_ai_provider_new_json_post            (GUri                       *uri,
+                                                                  JsonNode                   *body);
+void                 tandem_ai_provider_add_bearer_auth          (TandemAiProvider           *self,
+                                                                  SoupMessage                *message,
+                                                                  const char                 *api_key);
+void                 tandem_ai_provider_add_function_tools       (JsonBuilder                *builder,
+                                                                  const TandemAiChatRequest  *request);
+GPtrArray           *tandem_ai_provider_parse_model_list         (JsonNode                   *root,
+                                                                  const char                 *member,
+                                                                  TandemAiModelItemFunc       parse_item,
+                                                                  GError                    **error);
 void                 tandem_ai_decoder_free                      (TandemAiDecoder            *decoder);
+void                 tandem_ai_decoder_add_cut_error             (GPtrArray                  *events);
 
 TandemAiChatRequest *tandem_ai_chat_request_new                  (const char                 *model);
 void                 tandem_ai_chat_request_free                 (TandemAiChatRequest        *request);
