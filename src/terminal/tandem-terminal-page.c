@@ -240,8 +240,6 @@ tandem_terminal_page_started (TandemTerminalPage *self,
     }
 
   self->pid = pid;
-  self->started_at = g_get_monotonic_time ();
-  self->ended_at = 0;
   vte_terminal_watch_child (self->terminal, pid);
   tandem_terminal_page_set_state (self, TANDEM_TERMINAL_STATE_RUNNING);
 }
@@ -416,6 +414,9 @@ tandem_terminal_page_spawn (TandemTerminalPage *self)
   g_clear_handle_id (&self->kill_source, g_source_remove);
   self->stopping = FALSE;
   self->pid = 0;
+  /* The duration a user sees counts from pressing Run, not from when exec returned. */
+  self->started_at = g_get_monotonic_time ();
+  self->ended_at = 0;
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
   tandem_terminal_page_set_state (self, TANDEM_TERMINAL_STATE_INITIAL);
 
