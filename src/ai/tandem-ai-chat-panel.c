@@ -86,6 +86,7 @@ struct _TandemAiChatPanel
   GtkWidget                 *last_answer_view;
   guint                      render_tick;
   guint                      retry_source;
+  guint                      chips_source;
   gint64                     retry_deadline;
 
   /* Template children */
@@ -546,14 +547,28 @@ tandem_ai_chat_panel_update_chips (TandemAiChatPanel *self)
   tandem_ai_chat_panel_update_usage (self);
 }
 
+static gboolean
+tandem_ai_chat_panel_chips_timeout_cb (gpointer data)
+{
+  TandemAiChatPanel *self = data;
+
+  self->chips_source = 0;
+  tandem_ai_chat_panel_update_chips (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The cursor moves with every key typed in the editor: the chips (and the context
+ * estimate, which copies the file) follow a moment later, not on every move. */
 static void
 tandem_ai_chat_panel_editor_mark_set_cb (TandemAiChatPanel *self,
                                          GtkTextIter       *location,
                                          GtkTextMark       *mark,
                                          GtkTextBuffer     *buffer)
 {
-  if (mark == gtk_text_buffer_get_selection_bound (buffer) || mark == gtk_text_buffer_get_insert (buffer))
-    tandem_ai_chat_panel_update_chips (self);
+  if ((mark == gtk_text_buffer_get_selection_bound (buffer) || mark == gtk_text_buffer_get_insert (buffer)) &&
+      self->chips_source == 0)
+    self->chips_source = g_timeout_add (150, tandem_ai_chat_panel_chips_timeout_cb, self);
 }
 
 /**
@@ -1912,6 +1927,7 @@ tandem_ai_chat_panel_dispose (GObject *object)
   if (self->turn_cancellable != NULL)
     g_cancellable_cancel (self->turn_cancellable);
   g_clear_handle_id (&self->retry_source, g_source_remove);
+  g_clear_handle_id (&self->chips_source, g_source_remove);
   g_clear_object (&self->answer);
   self->answer_view = NULL;
   self->answer_status = NULL;
