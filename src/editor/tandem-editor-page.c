@@ -29,11 +29,9 @@
 
 #include "tandem-document.h"
 #include "tandem-editor-page.h"
+#include "tandem-font.h"
 #include "tandem-search-bar.h"
 
-#define SYSTEM_FONT_SCHEMA_ID  "org.gnome.desktop.interface"
-#define SYSTEM_FONT_KEY        "monospace-font-name"
-#define FALLBACK_FONT          "Monospace 11"
 
 struct _TandemEditorPage
 {
@@ -398,21 +396,7 @@ tandem_editor_page_update_font (TandemEditorPage *self)
 
   g_assert (TANDEM_IS_EDITOR_PAGE (self));
 
-  if (g_settings_get_boolean (self->settings, "use-system-font"))
-    {
-      if (self->desktop_settings != NULL)
-        font = g_settings_get_string (self->desktop_settings, SYSTEM_FONT_KEY);
-    }
-  else
-    {
-      font = g_settings_get_string (self->settings, "custom-font");
-    }
-
-  if (font == NULL || font[0] == '\0')
-    {
-      g_free (font);
-      font = g_strdup (FALLBACK_FONT);
-    }
+  font = tandem_font_dup_monospace (self->settings, self->desktop_settings);
 
   desc = pango_font_description_from_string (font);
   css = font_description_to_css (desc);
@@ -431,7 +415,7 @@ tandem_editor_page_settings_changed_cb (TandemEditorPage *self,
     tandem_editor_page_update_style_scheme (self);
   else if (g_strcmp0 (key, "use-system-font") == 0 ||
            g_strcmp0 (key, "custom-font") == 0 ||
-           g_strcmp0 (key, SYSTEM_FONT_KEY) == 0)
+           g_strcmp0 (key, TANDEM_SYSTEM_FONT_KEY) == 0)
     tandem_editor_page_update_font (self);
 }
 
@@ -889,8 +873,6 @@ tandem_editor_page_class_init (TandemEditorPageClass *klass)
 static void
 tandem_editor_page_init (TandemEditorPage *self)
 {
-  GSettingsSchemaSource *source;
-  g_autoptr(GSettingsSchema) desktop_schema = NULL;
   GtkEventController *shortcuts;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -898,13 +880,10 @@ tandem_editor_page_init (TandemEditorPage *self)
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (SCHEMA_ID);
 
-  source = g_settings_schema_source_get_default ();
-  if (source != NULL)
-    desktop_schema = g_settings_schema_source_lookup (source, SYSTEM_FONT_SCHEMA_ID, TRUE);
-  if (desktop_schema != NULL && g_settings_schema_has_key (desktop_schema, SYSTEM_FONT_KEY))
+  self->desktop_settings = tandem_font_new_desktop_settings ();
+  if (self->desktop_settings != NULL)
     {
-      self->desktop_settings = g_settings_new_full (desktop_schema, NULL, NULL);
-      g_signal_connect_object (self->desktop_settings, "changed::" SYSTEM_FONT_KEY,
+      g_signal_connect_object (self->desktop_settings, "changed::" TANDEM_SYSTEM_FONT_KEY,
                                G_CALLBACK (tandem_editor_page_settings_changed_cb),
                                self, G_CONNECT_SWAPPED);
     }

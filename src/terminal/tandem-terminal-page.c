@@ -38,12 +38,10 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "tandem-font.h"
 #include "tandem-terminal-page.h"
 #include "tandem-terminal-utils.h"
 
-#define SYSTEM_FONT_SCHEMA_ID "org.gnome.desktop.interface"
-#define SYSTEM_FONT_KEY       "monospace-font-name"
-#define FALLBACK_FONT         "Monospace 11"
 /* A shell that ends sooner than this after starting "died at once". */
 #define QUICK_DEATH_USEC      (G_USEC_PER_SEC)
 /* Time a stopped command gets between SIGINT and SIGKILL. */
@@ -178,19 +176,7 @@ tandem_terminal_page_update_font (TandemTerminalPage *self)
 
   g_assert (TANDEM_IS_TERMINAL_PAGE (self));
 
-  if (g_settings_get_boolean (self->settings, "use-system-font"))
-    {
-      if (self->desktop_settings != NULL)
-        font = g_settings_get_string (self->desktop_settings, SYSTEM_FONT_KEY);
-    }
-  else
-    font = g_settings_get_string (self->settings, "custom-font");
-
-  if (font == NULL || font[0] == '\0')
-    {
-      g_free (font);
-      font = g_strdup (FALLBACK_FONT);
-    }
+  font = tandem_font_dup_monospace (self->settings, self->desktop_settings);
 
   desc = pango_font_description_from_string (font);
   vte_terminal_set_font (self->terminal, desc);
@@ -205,7 +191,7 @@ tandem_terminal_page_settings_changed_cb (TandemTerminalPage *self,
 
   if (g_strcmp0 (key, "use-system-font") == 0 ||
       g_strcmp0 (key, "custom-font") == 0 ||
-      g_strcmp0 (key, SYSTEM_FONT_KEY) == 0)
+      g_strcmp0 (key, TANDEM_SYSTEM_FONT_KEY) == 0)
     tandem_terminal_page_update_font (self);
 }
 
@@ -1275,8 +1261,6 @@ tandem_terminal_page_init (TandemTerminalPage *self)
 {
   GtkEventController *shortcuts;
   GtkGesture *click;
-  GSettingsSchemaSource *source;
-  g_autoptr(GSettingsSchema) desktop_schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1286,13 +1270,10 @@ tandem_terminal_page_init (TandemTerminalPage *self)
   self->context_tag = -1;
   self->settings = g_settings_new (SCHEMA_ID);
 
-  source = g_settings_schema_source_get_default ();
-  if (source != NULL)
-    desktop_schema = g_settings_schema_source_lookup (source, SYSTEM_FONT_SCHEMA_ID, TRUE);
-  if (desktop_schema != NULL && g_settings_schema_has_key (desktop_schema, SYSTEM_FONT_KEY))
+  self->desktop_settings = tandem_font_new_desktop_settings ();
+  if (self->desktop_settings != NULL)
     {
-      self->desktop_settings = g_settings_new (SYSTEM_FONT_SCHEMA_ID);
-      g_signal_connect_object (self->desktop_settings, "changed::" SYSTEM_FONT_KEY,
+      g_signal_connect_object (self->desktop_settings, "changed::" TANDEM_SYSTEM_FONT_KEY,
                                G_CALLBACK (tandem_terminal_page_settings_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
