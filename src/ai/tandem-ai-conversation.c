@@ -25,6 +25,7 @@
 #include <glib/gi18n.h>
 
 #include "tandem-ai-conversation.h"
+#include "tandem-ai-provider.h"
 
 struct _TandemAiConversation
 {
@@ -394,19 +395,6 @@ tandem_ai_conversation_to_json (TandemAiConversation *self,
   return json_generator_to_data (generator, length);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gint64
 member_int (JsonObject *object,
             const char *name,
@@ -463,8 +451,8 @@ tandem_ai_conversation_new_from_json (const char  *data,
       return NULL;
     }
 
-  id = member_string (root, "id");
-  project = member_string (root, "project");
+  id = tandem_ai_json_get_string (root, "id");
+  project = tandem_ai_json_get_string (root, "project");
   messages = json_object_get_member (root, "messages");
   if (version < 1 || id == NULL || project == NULL || messages == NULL ||
       !JSON_NODE_HOLDS_ARRAY (messages))
@@ -474,9 +462,9 @@ tandem_ai_conversation_new_from_json (const char  *data,
   self->id = g_strdup (id);
   self->project_path = g_strdup (project);
   g_free (self->title);
-  self->title = g_strdup (member_string (root, "title") ?: "");
-  self->provider_id = g_strdup (member_string (root, "provider-id"));
-  self->model = g_strdup (member_string (root, "model"));
+  self->title = g_strdup (tandem_ai_json_get_string (root, "title") ?: "");
+  self->provider_id = g_strdup (tandem_ai_json_get_string (root, "provider-id"));
+  self->model = g_strdup (tandem_ai_json_get_string (root, "model"));
   self->created = member_int (root, "created", 0);
   self->updated = member_int (root, "updated", self->created);
 

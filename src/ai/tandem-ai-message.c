@@ -28,6 +28,7 @@
 
 #include "tandem-ai-conversation.h"
 #include "tandem-ai-message.h"
+#include "tandem-ai-provider.h"
 
 struct _TandemAiMessage
 {
@@ -600,19 +601,6 @@ tandem_ai_message_to_json (TandemAiMessage *self)
   return json_builder_get_root (builder);
 }
 
-static const char *
-get_string (JsonObject *object,
-            const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_get_string (node);
-}
-
 static gboolean
 get_int (JsonObject *object,
          const char *name,
@@ -653,10 +641,10 @@ tandem_ai_message_new_from_json (JsonNode  *node,
     goto invalid;
 
   object = json_node_get_object (node);
-  id = get_string (object, "id");
-  if (id == NULL || get_string (object, "text") == NULL ||
-      !tandem_ai_message_role_from_string (get_string (object, "role"), &role) ||
-      !tandem_ai_message_state_from_string (get_string (object, "state"), &state) ||
+  id = tandem_ai_json_get_string (object, "id");
+  if (id == NULL || tandem_ai_json_get_string (object, "text") == NULL ||
+      !tandem_ai_message_role_from_string (tandem_ai_json_get_string (object, "role"), &role) ||
+      !tandem_ai_message_state_from_string (tandem_ai_json_get_string (object, "state"), &state) ||
       !get_int (object, "created", &created) || !get_int (object, "updated", &updated))
     goto invalid;
 
@@ -666,10 +654,10 @@ tandem_ai_message_new_from_json (JsonNode  *node,
   self->state = state;
   self->created = created;
   self->updated = updated;
-  g_string_assign (self->text, get_string (object, "text"));
-  self->model = g_strdup (get_string (object, "model"));
-  self->error_text = g_strdup (get_string (object, "error"));
-  self->tool_call_id = g_strdup (get_string (object, "tool-call-id"));
+  g_string_assign (self->text, tandem_ai_json_get_string (object, "text"));
+  self->model = g_strdup (tandem_ai_json_get_string (object, "model"));
+  self->error_text = g_strdup (tandem_ai_json_get_string (object, "error"));
+  self->tool_call_id = g_strdup (tandem_ai_json_get_string (object, "tool-call-id"));
   get_int (object, "input-tokens", &self->input_tokens);
   get_int (object, "output-tokens", &self->output_tokens);
 
@@ -701,7 +689,7 @@ tandem_ai_message_new_from_json (JsonNode  *node,
 
           if (!JSON_NODE_HOLDS_OBJECT (element))
             goto invalid;
-          path = get_string (json_node_get_object (element), "path");
+          path = tandem_ai_json_get_string (json_node_get_object (element), "path");
           if (path == NULL)
             goto invalid;
           get_int (json_node_get_object (element), "start-line", &start);
