@@ -16,6 +16,8 @@ TANDEM_BUILD_DEPS="
 TANDEM_TEST_DEPS="
   xvfb xauth dbus dbus-x11 flatpak-builder python3
   gnome-keyring libsecret-tools clang libclang-rt-14-dev
+  openssl
+  openssh-server openssh-client glib-networking
 "
 
 tandem_install_deps () {

@@ -38,6 +38,7 @@
 #include "tandem-save-dialog.h"
 #include "tandem-utils.h"
 #include "tandem-window.h"
+#include "tandem-window-git.h"
 
 /* Entry points of the terminal module (src/terminal), looked up on first use. */
 typedef GtkWidget *(*TandemTerminalPanelNew)        (GFile     *root);
@@ -92,6 +93,8 @@ struct _TandemWindow
   AdwWindowTitle       *window_title;
   GtkToggleButton      *sidebar_button;
   GtkPaned             *paned;
+  GtkWidget            *sidebar_switcher;
+  AdwViewStack         *sidebar_stack;
   TandemFileTreePanel  *tree_panel;
   AdwTabBar            *tab_bar;
   AdwTabView           *tab_view;
@@ -110,6 +113,7 @@ struct _TandemWindow
   TerminalModule        terminal;
   GtkWidget            *ai_panel;
   AiModule              ai;
+  TandemWindowGit      *git;
 
   guint                 closing_confirmed : 1;
   guint                 terminal_positioned : 1;
@@ -137,6 +141,23 @@ load_state_free (LoadState *state)
   g_weak_ref_clear (&state->page);
   g_free (state->draft_id);
   g_free (state);
+}
+
+/* The editor of a tab, or %NULL for a tab that shows something else (a git diff). */
+static TandemEditorPage *
+tab_get_editor (AdwTabPage *page)
+{
+  GtkWidget *child = adw_tab_page_get_child (page);
+
+  return TANDEM_IS_EDITOR_PAGE (child) ? TANDEM_EDITOR_PAGE (child) : NULL;
+}
+
+TandemWindowGit *
+_tandem_window_get_git (TandemWindow *self)
+{
+  g_return_val_if_fail (TANDEM_IS_WINDOW (self), NULL);
+
+  return self->git;
 }
 
 void
@@ -179,7 +200,7 @@ tandem_window_get_active_page (TandemWindow *self)
   if (page == NULL)
     return NULL;
 
-  return TANDEM_EDITOR_PAGE (adw_tab_page_get_child (page));
+  return tab_get_editor (page);
 }
 
 /**
@@ -199,8 +220,10 @@ tandem_window_list_pages (TandemWindow *self)
   n = adw_tab_view_get_n_pages (self->tab_view);
   for (int i = 0; i < n; i++)
     {
-      AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
-      g_ptr_array_add (pages, g_object_ref (adw_tab_page_get_child (page)));
+      TandemEditorPage *editor = tab_get_editor (adw_tab_view_get_nth_page (self->tab_view, i));
+
+      if (editor != NULL)
+        g_ptr_array_add (pages, g_object_ref (editor));
     }
 
   return pages;
@@ -241,8 +264,8 @@ tandem_window_find_tab_for_file (TandemWindow *self,
   for (int i = 0; i < n; i++)
     {
       AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
-      TandemEditorPage *editor = TANDEM_EDITOR_PAGE (adw_tab_page_get_child (page));
-      GFile *doc_file = tandem_document_get_file (tandem_editor_page_get_document (editor));
+      TandemEditorPage *editor = tab_get_editor (page);
+      GFile *doc_file = editor ? tandem_document_get_file (tandem_editor_page_get_document (editor)) : NULL;
 
       if (doc_file != NULL && g_file_equal (doc_file, file))
         return page;
@@ -260,10 +283,10 @@ tandem_window_find_tab_for_draft (TandemWindow *self,
   for (int i = 0; i < n; i++)
     {
       AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
-      TandemEditorPage *editor = TANDEM_EDITOR_PAGE (adw_tab_page_get_child (page));
-      TandemDocument *document = tandem_editor_page_get_document (editor);
+      TandemEditorPage *editor = tab_get_editor (page);
 
-      if (g_strcmp0 (tandem_document_get_draft_id (document), draft_id) == 0)
+      if (editor != NULL &&
+          g_strcmp0 (tandem_document_get_draft_id (tandem_editor_page_get_document (editor)), draft_id) == 0)
         return page;
     }
 
@@ -279,9 +302,9 @@ tandem_window_update_tab (TandemWindow   *self,
   for (int i = 0; i < n; i++)
     {
       AdwTabPage *page = adw_tab_view_get_nth_page (self->tab_view, i);
-      TandemEditorPage *editor = TANDEM_EDITOR_PAGE (adw_tab_page_get_child (page));
+      TandemEditorPage *editor = tab_get_editor (page);
 
-      if (tandem_editor_page_get_document (editor) == document)
+      if (editor != NULL && tandem_editor_page_get_document (editor) == document)
         {
           g_autofree char *title = tandem_document_dup_title (document);
           g_autofree char *label = NULL;
@@ -438,7 +461,13 @@ tandem_window_tab_view_close_page_cb (TandemWindow *self,
   g_assert (TANDEM_IS_WINDOW (self));
   g_assert (ADW_IS_TAB_PAGE (page));
 
-  editor = TANDEM_EDITOR_PAGE (adw_tab_page_get_child (page));
+  /* A git diff holds nothing to save. */
+  editor = tab_get_editor (page);
+  if (editor == NULL)
+    {
+      adw_tab_view_close_page_finish (tab_view, page, TRUE);
+      return GDK_EVENT_STOP;
+    }
   document = tandem_editor_page_get_document (editor);
 
   if (self->closing_confirmed || !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)))
@@ -484,6 +513,8 @@ tandem_window_tab_view_selected_cb (TandemWindow *self,
   page = tandem_window_get_active_page (self);
   if (page != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (page));
+  else if (adw_tab_view_get_selected_page (tab_view) != NULL)
+    gtk_widget_grab_focus (adw_tab_page_get_child (adw_tab_view_get_selected_page (tab_view)));
   tandem_window_queue_session_save (self);
 }
 
@@ -512,6 +543,7 @@ tandem_window_add_document (TandemWindow   *self,
                            G_CALLBACK (tandem_window_modified_changed_cb), self, G_CONNECT_SWAPPED);
 
   tandem_window_update_tab (self, document);
+  _tandem_window_git_attach_page (self->git, page);
 
   if (select)
     {
@@ -709,6 +741,7 @@ tandem_window_open_project (TandemWindow *self,
 
   tandem_recent_projects_add (tandem_application_get_recent_projects (tandem_window_get_app (self)),
                               folder);
+  _tandem_window_git_open_project (self->git, folder);
   tandem_window_update_actions (self);
 }
 
@@ -793,13 +826,22 @@ tandem_window_capture_session (TandemWindow *self)
   for (int i = 0; i < n; i++)
     {
       AdwTabPage *tab = adw_tab_view_get_nth_page (self->tab_view, i);
-      TandemEditorPage *page = TANDEM_EDITOR_PAGE (adw_tab_page_get_child (tab));
-      TandemDocument *document = tandem_editor_page_get_document (page);
-      GFile *file = tandem_document_get_file (document);
-      g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
-      gboolean modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document));
+      TandemEditorPage *page = tab_get_editor (tab);
+      TandemDocument *document;
+      GFile *file;
+      g_autofree char *uri = NULL;
+      gboolean modified;
       guint line = 0;
       guint line_offset = 0;
+
+      /* Diff pages are not restored. */
+      if (page == NULL)
+        continue;
+
+      document = tandem_editor_page_get_document (page);
+      file = tandem_document_get_file (document);
+      uri = file ? g_file_get_uri (file) : NULL;
+      modified = gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document));
 
       /* An untitled buffer with nothing in it is not worth restoring. */
       if (uri == NULL && !modified)
@@ -868,6 +910,8 @@ tandem_window_terminal_running_cb (TandemWindow *self,
   g_assert (TANDEM_IS_WINDOW (self));
 
   tandem_window_update_actions (self);
+  /* A command that finished may have changed files or made commits. */
+  _tandem_window_git_refresh (self->git);
 }
 
 /* Loads the terminal module and creates the panel, the first time it is needed. */
@@ -1100,7 +1144,10 @@ tandem_window_save_cb (GObject      *object,
   if (!tandem_save_dialog_save_finish (result, &error))
     tandem_window_report_save_error (self, error);
   else
-    tandem_window_queue_session_save (self);
+    {
+      tandem_window_queue_session_save (self);
+      _tandem_window_git_refresh (self->git);
+    }
 }
 
 /* A page that shows a load failure holds no real text: saving it would overwrite the
@@ -1370,6 +1417,7 @@ tandem_window_dispose (GObject *object)
   TandemWindow *self = (TandemWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_pointer (&self->git, _tandem_window_git_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TANDEM_TYPE_WINDOW);
   self->terminal_panel = NULL;
   g_clear_object (&self->tree);
@@ -1558,6 +1606,8 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_switcher);
+  gtk_widget_class_bind_template_child (widget_class, TandemWindow, sidebar_stack);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, tree_panel);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, tab_bar);
   gtk_widget_class_bind_template_child (widget_class, TandemWindow, tab_view);
@@ -1616,6 +1666,8 @@ tandem_window_class_init (TandemWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.ai-optimize", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK | GDK_ALT_MASK, "win.ai-fix", NULL);
 
+  _tandem_window_git_class_init (widget_class);
+
   g_type_ensure (TANDEM_TYPE_GREETER);
   g_type_ensure (TANDEM_TYPE_FILE_TREE_PANEL);
 }
@@ -1629,6 +1681,7 @@ tandem_window_init (TandemWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (SCHEMA_ID);
+  self->git = _tandem_window_git_new (self, self->sidebar_switcher, self->sidebar_stack, self->tab_view);
 
   if (g_strcmp0 (PROFILE, "Devel") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
