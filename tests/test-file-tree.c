@@ -204,6 +204,25 @@ test_order (void)
 }
 
 static void
+record_changed_file (GFile **slot,
+                     GFile  *file)
+{
+  g_set_object (slot, file);
+}
+
+static gboolean
+file_changed_named_a5 (gpointer data)
+{
+  GFile **slot = data;
+  g_autofree char *name = NULL;
+
+  if (*slot == NULL)
+    return FALSE;
+  name = g_file_get_basename (*slot);
+  return g_strcmp0 (name, "a5.txt") == 0;
+}
+
+static void
 test_live_updates (void)
 {
   g_autofree char *dir = make_project ("live");
@@ -217,6 +236,7 @@ test_live_updates (void)
   g_autofree char *a_path = g_build_filename (dir, "a.txt", NULL);
   g_autofree char *new_dir = g_build_filename (dir, "newdir", NULL);
   g_autofree char *moved_out = g_build_filename (tandem_test_get_tmpdir (), "moved-out.txt", NULL);
+  GFile *changed = NULL;
 
   children = tandem_file_tree_get_children (tree, root);
   g_assert_true (tandem_test_wait_loaded (tree, root, TIMEOUT_MS));
@@ -249,6 +269,13 @@ test_live_updates (void)
   /* Unchanged entries keep their item, so expanded rows stay expanded. */
   sub_item_after = g_list_model_get_item (children, 1);
   g_assert_true (sub_item == sub_item_after);
+
+  /* A file written by another program, with the listing unchanged, is reported. */
+  g_signal_connect_swapped (tree, "file-changed", G_CALLBACK (record_changed_file), &changed);
+  g_object_unref (tandem_test_write_file (dir, "a5.txt", "rewritten by a terminal", -1));
+  g_assert_true (tandem_test_wait_until (file_changed_named_a5, &changed, TIMEOUT_MS));
+  g_signal_handlers_disconnect_by_data (tree, &changed);
+  g_clear_object (&changed);
 }
 
 static gboolean

@@ -327,7 +327,7 @@ tandem_window_git_lookup (GitModule  *module,
 
 static void
 tandem_window_git_tree_changed_cb (TandemWindow   *window,
-                                   GFile          *directory,
+                                   GFile          *file,
                                    TandemFileTree *tree)
 {
   _tandem_window_git_refresh (_tandem_window_get_git (window));
@@ -379,8 +379,12 @@ tandem_window_git_create_panel (TandemWindowGit *git)
 
   tree = tandem_window_get_file_tree (git->window);
   if (tree != NULL)
-    g_signal_connect_object (tree, "directory-loaded",
-                             G_CALLBACK (tandem_window_git_tree_changed_cb), git->window, G_CONNECT_SWAPPED);
+    {
+      g_signal_connect_object (tree, "directory-loaded",
+                               G_CALLBACK (tandem_window_git_tree_changed_cb), git->window, G_CONNECT_SWAPPED);
+      g_signal_connect_object (tree, "file-changed",
+                               G_CALLBACK (tandem_window_git_tree_changed_cb), git->window, G_CONNECT_SWAPPED);
+    }
   g_signal_connect (git->window, "notify::is-active", G_CALLBACK (tandem_window_git_active_cb), NULL);
 
   /* Pages opened before the module was loaded (a restored session). */

@@ -86,6 +86,7 @@ enum {
 
 enum {
   DIRECTORY_LOADED,
+  FILE_CHANGED,
   N_SIGNALS
 };
 
@@ -496,6 +497,14 @@ dir_monitor_changed_cb (GFileMonitor      *monitor,
   if (is_child && (is_ignore_file (file) || is_ignore_file (other_file)) &&
       event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
     tandem_file_tree_rescan_subtree (dir->tree, dir->directory);
+
+  /* Contents written by another program (a terminal, a build) matter to the git status
+   * even though the listing stays the same. */
+  if (is_child &&
+      event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED &&
+      event != G_FILE_MONITOR_EVENT_CHANGED)
+    g_signal_emit (dir->tree, signals[FILE_CHANGED], 0,
+                   event == G_FILE_MONITOR_EVENT_RENAMED && other_file != NULL ? other_file : file);
 }
 
 static void
@@ -735,6 +744,23 @@ tandem_file_tree_class_init (TandemFileTreeClass *klass)
    */
   signals[DIRECTORY_LOADED] =
     g_signal_new ("directory-loaded",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, G_TYPE_FILE);
+
+  /**
+   * TandemFileTree::file-changed:
+   * @self: a #TandemFileTree
+   * @file: the file
+   *
+   * Emitted on the main context when a file in a listed folder was created, written
+   * (once the writer closed it), deleted or renamed, by anyone.
+   */
+  signals[FILE_CHANGED] =
+    g_signal_new ("file-changed",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0,
