@@ -20,16 +20,20 @@
 
 /* bench/ai-stream: a 4,000-token answer streamed by an in-process server speaking
  * OpenAI's SSE format, at a fixed rate, into the real chat panel in a real window.
- * Prints the longest main-loop stall (the gap between two runs of a 1 ms timeout at
- * high priority) and the CPU time spent in the process while the answer streamed.
+ * The answer is code-heavy (a fenced C block every 28 tokens: 143 blocks), or prose
+ * only with --prose. Prints the longest main-loop stall (the gap between two runs of a
+ * 1 ms timeout at high priority), on the clock and in CPU time of the main thread (which
+ * other processes of a busy machine do not inflate), the CPU time of the process while
+ * the answer streamed, and where the frames' main-thread CPU time went.
  *
- *   bench-ai-stream [--rate TOKENS_PER_SECOND] [--tokens N]
+ *   bench-ai-stream [--rate TOKENS_PER_SECOND] [--tokens N] [--prose]
  *
  * Not a test: run it by hand under a display (bench/ai-stream.sh does both rates). */
 
 #include "config.h"
 
 #include <sys/resource.h>
+#include <time.h>
 #include <adwaita.h>
 #include <libsoup/soup.h>
 #include <gtksourceview/gtksource.h>
@@ -40,6 +44,7 @@
 typedef struct
 {
   SoupServerMessage *msg;
+  gint64             started;
   guint              sent;
   guint              source;
 } Stream;
@@ -48,10 +53,20 @@ static guint total_tokens = 4000;
 static guint rate = 200;
 static gint64 last_tick;
 static gint64 longest_gap;
+static gint64 last_tick_cpu;
+static gint64 longest_cpu_gap;
 static gboolean measuring;
 static gboolean prose_only;
 
-/* Tokens of a realistic answer: prose, a list, and code blocks. */
+/* Where the frames' time goes: the phases of the slowest frame. */
+enum { PHASE_UPDATE, PHASE_LAYOUT, PHASE_PAINT, N_PHASES };
+static gint64 phase_start[N_PHASES + 1];
+static gint64 slowest_frame;
+static gint64 slowest_phases[N_PHASES];
+static gint64 phase_total[N_PHASES];
+static guint n_frames;
+
+/* Tokens of an answer: prose, a list, and a code block, again and again. */
 static const char *
 token_at (guint i)
 {
@@ -64,6 +79,13 @@ token_at (guint i)
 
   /* Prose only: the first 17 words, without the code block. */
   return words[i % (prose_only ? 17 : G_N_ELEMENTS (words))];
+}
+
+/* Code blocks the answer opens: the fence is token 17 of each 28. */
+static guint
+n_code_blocks (void)
+{
+  return prose_only || total_tokens < 18 ? 0 : (total_tokens - 18) / 28 + 1;
 }
 
 static char *
@@ -79,8 +101,10 @@ stream_next_cb (gpointer data)
 {
   Stream *stream = data;
   SoupMessageBody *body = soup_server_message_get_response_body (stream->msg);
-  /* Tokens due so far at this rate, sent in one write, as a server would. */
-  guint due = MIN (total_tokens, stream->sent + MAX (1, rate / 100));
+  /* Tokens due so far at this rate, sent in one write, as a server would; counted from
+   * the clock, so that a late timer does not slow the stream down. */
+  gint64 elapsed = g_get_monotonic_time () - stream->started;
+  guint due = MIN (total_tokens, (guint) (elapsed * rate / G_USEC_PER_SEC) + 1);
 
   for (; stream->sent < due; stream->sent++)
     {
@@ -119,22 +143,75 @@ server_cb (SoupServer        *server,
   soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
   soup_message_headers_set_content_type (headers, "text/event-stream", NULL);
   stream->msg = msg;
+  stream->started = g_get_monotonic_time ();
   g_object_set_data_full (G_OBJECT (msg), "stream", stream, g_free);
   soup_server_message_pause (msg);
-  /* 10 ms ticks: rate / 100 tokens each. */
+  /* A write every 10 ms with the tokens due by then. */
   stream->source = g_timeout_add (10, stream_next_cb, stream);
+}
+
+/* CPU time of the main thread, in µs: unlike the clock, it does not count the time
+ * other processes on a busy machine took from us. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 static gboolean
 tick_cb (gpointer data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
 
   if (measuring && last_tick != 0)
-    longest_gap = MAX (longest_gap, now - last_tick);
+    {
+      longest_gap = MAX (longest_gap, now - last_tick);
+      longest_cpu_gap = MAX (longest_cpu_gap, cpu - last_tick_cpu);
+    }
   last_tick = now;
+  last_tick_cpu = cpu;
 
   return G_SOURCE_CONTINUE;
+}
+
+static void
+phase_cb (GdkFrameClock *clock,
+          gpointer       data)
+{
+  phase_start[GPOINTER_TO_INT (data)] = thread_cpu_time ();
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       data)
+{
+  gint64 now = thread_cpu_time ();
+  gint64 phases[N_PHASES];
+
+  phase_start[N_PHASES] = now;
+  /* A phase with nothing to do may not be announced: it took no time. */
+  for (int i = N_PHASES - 1; i >= 0; i--)
+    if (phase_start[i] == 0)
+      phase_start[i] = phase_start[i + 1];
+  if (measuring)
+    {
+      for (int i = 0; i < N_PHASES; i++)
+        {
+          phases[i] = phase_start[i + 1] - phase_start[i];
+          phase_total[i] += phases[i];
+        }
+      n_frames++;
+      if (now - phase_start[PHASE_UPDATE] > slowest_frame)
+        {
+          slowest_frame = now - phase_start[PHASE_UPDATE];
+          memcpy (slowest_phases, phases, sizeof phases);
+        }
+    }
+  memset (phase_start, 0, sizeof phase_start);
 }
 
 static double
@@ -214,6 +291,16 @@ main (int   argc,
   for (int i = 0; i < 50; i++)
     g_main_context_iteration (NULL, FALSE);
 
+  {
+    GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+    /* Each phase ends when GTK's own handlers of the next signal have run. */
+    g_signal_connect (clock, "before-paint", G_CALLBACK (phase_cb), GINT_TO_POINTER (PHASE_UPDATE));
+    g_signal_connect_after (clock, "update", G_CALLBACK (phase_cb), GINT_TO_POINTER (PHASE_LAYOUT));
+    g_signal_connect_after (clock, "layout", G_CALLBACK (phase_cb), GINT_TO_POINTER (PHASE_PAINT));
+    g_signal_connect_after (clock, "paint", G_CALLBACK (after_paint_cb), NULL);
+  }
+
   g_timeout_add_full (G_PRIORITY_HIGH, 1, tick_cb, NULL, NULL);
   start = g_get_monotonic_time ();
   cpu_start = cpu_seconds ();
@@ -224,10 +311,18 @@ main (int   argc,
   measuring = FALSE;
   elapsed = (g_get_monotonic_time () - start) / 1e6;
 
-  g_print ("tandem: %u tokens at %u tokens/s in %.2f s: longest main-loop stall %.1f ms "
-           "(target < 16 ms), CPU %.2f s (%.0f%% of one core)\n",
-           total_tokens, rate, elapsed, longest_gap / 1000.0, cpu_seconds () - cpu_start,
-           100.0 * (cpu_seconds () - cpu_start) / MAX (elapsed, 0.001));
+  g_print ("tandem: %u tokens (%u code blocks) at %u tokens/s in %.2f s: longest main-loop stall "
+           "%.1f ms (target < 16 ms; %.1f ms of main-thread CPU), CPU %.2f s (%.0f%% of one core)\n",
+           total_tokens, n_code_blocks (), rate, elapsed, longest_gap / 1000.0, longest_cpu_gap / 1000.0,
+           cpu_seconds () - cpu_start, 100.0 * (cpu_seconds () - cpu_start) / MAX (elapsed, 0.001));
+  g_print ("        %u frames (main-thread CPU): average update %.2f / layout %.2f / paint %.2f ms; "
+           "slowest frame %.1f ms (update %.1f, layout %.1f, paint %.1f)\n",
+           n_frames,
+           phase_total[PHASE_UPDATE] / 1000.0 / MAX (n_frames, 1),
+           phase_total[PHASE_LAYOUT] / 1000.0 / MAX (n_frames, 1),
+           phase_total[PHASE_PAINT] / 1000.0 / MAX (n_frames, 1),
+           slowest_frame / 1000.0, slowest_phases[PHASE_UPDATE] / 1000.0,
+           slowest_phases[PHASE_LAYOUT] / 1000.0, slowest_phases[PHASE_PAINT] / 1000.0);
 
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;

@@ -391,6 +391,69 @@ test_chat_restored (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The contents of the user messages of request @n, in order. */
+static GPtrArray *
+dup_user_contents (guint n)
+{
+  g_autoptr(JsonNode) root = json_from_string (g_ptr_array_index (server.bodies, n), NULL);
+  JsonArray *messages;
+  GPtrArray *contents = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_nonnull (root);
+  messages = json_object_get_array_member (json_node_get_object (root), "messages");
+  for (guint i = 0; i < json_array_get_length (messages); i++)
+    {
+      JsonObject *message = json_array_get_object_element (messages, i);
+
+      if (g_strcmp0 (json_object_get_string_member (message, "role"), "user") == 0)
+        g_ptr_array_add (contents, g_strdup (json_object_get_string_member (message, "content")));
+    }
+
+  return contents;
+}
+
+static void
+test_chat_earlier_context_resent (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GFile) other = tandem_test_write_file (fixture->project, "other.c", "int other_thing;\n", -1);
+  g_autoptr(GtkSourceBuffer) other_buffer = gtk_source_buffer_new (NULL);
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+
+  server_reset (0, 10, FALSE);
+  tandem_ai_chat_panel_send_text (fixture->panel, "What does main do?");
+  g_assert_true (tandem_test_wait_until (not_busy, fixture->panel, 10000));
+
+  /* The user moves to another file and asks again. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (other_buffer), "int other_thing;\n", -1);
+  tandem_ai_chat_panel_set_editor (GTK_WIDGET (fixture->panel), GTK_TEXT_BUFFER (other_buffer), other, "C");
+  tandem_test_spin (300);
+  tandem_ai_chat_panel_send_text (fixture->panel, "And this one?");
+  g_assert_true (tandem_test_wait_until (not_busy, fixture->panel, 10000));
+  g_assert_cmpuint (server.bodies->len, ==, 2);
+
+  first = dup_user_contents (0);
+  g_assert_cmpuint (first->len, ==, 1);
+  g_assert_nonnull (strstr (first->pdata[0], "int main (void) { return 0; }"));
+
+  /* The second request carries the first question with its own file, then the new one
+   * with the file open now. */
+  second = dup_user_contents (1);
+  g_assert_cmpuint (second->len, ==, 2);
+  g_assert_nonnull (strstr (second->pdata[0], "<context>"));
+  g_assert_nonnull (strstr (second->pdata[0], "main.c"));
+  g_assert_nonnull (strstr (second->pdata[0], "int main (void) { return 0; }"));
+  g_assert_nonnull (strstr (second->pdata[0], "What does main do?"));
+  g_assert_cmpstr (second->pdata[0], ==, first->pdata[0]);
+  g_assert_nonnull (strstr (second->pdata[1], "int other_thing;"));
+  g_assert_null (strstr (second->pdata[1], "int main (void)"));
+  g_assert_nonnull (strstr (second->pdata[1], "And this one?"));
+
+  /* Let the conversation be saved before the next test. */
+  tandem_test_spin (300);
+}
+
 static void
 test_chat_stop (Fixture       *fixture,
                 gconstpointer  data)
@@ -439,6 +502,15 @@ test_chat_error (Fixture       *fixture,
   g_clear_object (&answer);
   answer = dup_last_message (fixture->panel);
   g_assert_cmpint (tandem_ai_message_get_state (answer), ==, TANDEM_AI_MESSAGE_STATE_COMPLETE);
+
+  /* The retried question went out with its context again. */
+  {
+    g_autoptr(GPtrArray) contents = dup_user_contents (server.bodies->len - 1);
+
+    g_assert_cmpuint (contents->len, ==, 1);
+    g_assert_nonnull (strstr (contents->pdata[0], "int main (void) { return 0; }"));
+    g_assert_nonnull (strstr (contents->pdata[0], "Hello?"));
+  }
 }
 
 static void
@@ -596,6 +668,8 @@ main (int   argc,
   g_test_add ("/ai-chat/streams-markdown", Fixture, NULL, fixture_set_up, test_chat_streams_markdown, fixture_tear_down);
   g_test_add ("/ai-chat/restored", Fixture, NULL, fixture_set_up, test_chat_restored, fixture_tear_down);
   g_test_add ("/ai-chat/stop", Fixture, NULL, fixture_set_up, test_chat_stop, fixture_tear_down);
+  g_test_add ("/ai-chat/earlier-context-resent", Fixture, NULL, fixture_set_up, test_chat_earlier_context_resent,
+              fixture_tear_down);
   g_test_add ("/ai-chat/error", Fixture, NULL, fixture_set_up, test_chat_error, fixture_tear_down);
   g_test_add_func ("/ai-chat/key-never-logged", test_key_never_logged);
   g_test_add ("/ai-chat/quick-action-while-history-loads", Fixture, NULL, fixture_set_up,

@@ -46,6 +46,7 @@ make_conversation (void)
   tandem_ai_conversation_set_provider (conversation, "0c6e0f5e-0000-4000-8000-000000000001", "llama3:8b");
   tandem_ai_message_add_context_item (user, "src/main.c", 3, 17);
   tandem_ai_message_add_context_item (user, "README.md", 0, 0);
+  tandem_ai_message_set_context_text (user, "<context>\n<files>\n<file path=\"src/main.c\">int main;</file>\n</files>\n</context>\n");
   tandem_ai_message_set_model (answer, "llama3:8b");
   tandem_ai_message_set_state (answer, TANDEM_AI_MESSAGE_STATE_STREAMING);
   tandem_ai_message_append_text (answer, "It is ");
@@ -80,6 +81,7 @@ assert_same_message (TandemAiMessage *a,
   g_assert_cmpint (tandem_ai_message_get_input_tokens (a), ==, tandem_ai_message_get_input_tokens (b));
   g_assert_cmpint (tandem_ai_message_get_output_tokens (a), ==, tandem_ai_message_get_output_tokens (b));
   g_assert_cmpstr (tandem_ai_message_get_tool_call_id (a), ==, tandem_ai_message_get_tool_call_id (b));
+  g_assert_cmpstr (tandem_ai_message_get_context_text (a), ==, tandem_ai_message_get_context_text (b));
   g_assert_cmpuint (tandem_ai_message_get_n_tool_calls (a), ==, tandem_ai_message_get_n_tool_calls (b));
   for (guint i = 0; i < tandem_ai_message_get_n_tool_calls (a); i++)
     g_assert_cmpstr (tandem_ai_message_get_tool_call (a, i), ==, tandem_ai_message_get_tool_call (b, i));
@@ -176,6 +178,12 @@ test_round_trip (void)
 
   n = g_list_model_get_n_items (G_LIST_MODEL (conversation));
   g_assert_cmpuint (n, ==, 5);
+  {
+    g_autoptr(TandemAiMessage) user = g_list_model_get_item (G_LIST_MODEL (loaded), 1);
+
+    /* The attached context came back with its question. */
+    g_assert_nonnull (strstr (tandem_ai_message_get_context_text (user), "int main;"));
+  }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded)), ==, n);
   for (guint i = 0; i < n; i++)
     {
@@ -404,6 +412,27 @@ test_truncated (void)
   g_assert_error (error, TANDEM_AI_CONVERSATION_ERROR, TANDEM_AI_CONVERSATION_ERROR_DAMAGED);
 }
 
+/* A file written before attachments were kept with their question still loads. */
+static void
+test_without_context_text (void)
+{
+  g_autoptr(TandemAiConversation) conversation = NULL;
+  g_autoptr(TandemAiMessage) user = NULL;
+  g_autoptr(GError) error = NULL;
+
+  conversation = tandem_ai_conversation_new_from_json (
+    "{\"version\":1,\"id\":\"old\",\"project\":\"/p\",\"title\":\"Old\",\"created\":1,\"updated\":2,"
+    "\"messages\":[{\"id\":\"m1\",\"role\":\"user\",\"text\":\"Why?\",\"state\":\"complete\","
+    "\"created\":1,\"updated\":1,\"input-tokens\":0,\"output-tokens\":0,\"tool-calls\":[],"
+    "\"context\":[{\"path\":\"a.c\",\"start-line\":0,\"end-line\":0}]}]}", -1, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (conversation);
+  user = g_list_model_get_item (G_LIST_MODEL (conversation), 0);
+  g_assert_cmpstr (tandem_ai_message_get_text (user), ==, "Why?");
+  g_assert_cmpuint (tandem_ai_message_get_n_context_items (user), ==, 1);
+  g_assert_null (tandem_ai_message_get_context_text (user));
+}
+
 static void
 test_newer_version (void)
 {
@@ -476,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/ai/conversation/list-rename-delete", test_list_rename_delete);
   g_test_add_func ("/ai/conversation/truncated", test_truncated);
   g_test_add_func ("/ai/conversation/newer-version", test_newer_version);
+  g_test_add_func ("/ai/conversation/without-context-text", test_without_context_text);
   g_test_add_func ("/ai/conversation/atomic-ordered-saves", test_atomic_ordered_saves);
 
   return g_test_run ();

@@ -48,10 +48,12 @@ typedef struct
   gboolean     forever;            /* repeat the last chunk until the client leaves */
   const char  *redirect_to;        /* 307 to this URL for the first request */
   const char  *json;               /* a plain JSON answer */
+  const char  *json_pages[4];      /* per request number: a plain JSON answer */
 
   /* What was seen. */
   guint        n_requests;
   char        *paths[8];
+  char        *queries[8];
   char        *bodies[8];
   char        *auth[8];
   char        *api_key[8];
@@ -79,6 +81,7 @@ scenario_reset (void)
   for (guint i = 0; i < G_N_ELEMENTS (scenario.paths); i++)
     {
       g_free (scenario.paths[i]);
+      g_free (scenario.queries[i]);
       g_free (scenario.bodies[i]);
       g_free (scenario.auth[i]);
       g_free (scenario.api_key[i]);
@@ -175,6 +178,7 @@ server_cb (SoupServer        *soup_server,
       g_autoptr(GBytes) bytes = soup_message_body_flatten (request_body);
 
       scenario.paths[n] = g_strdup (path);
+      scenario.queries[n] = g_strdup (g_uri_get_query (soup_server_message_get_uri (msg)));
       scenario.bodies[n] = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
       scenario.auth[n] = g_strdup (soup_message_headers_get_one (request_headers, "Authorization"));
       scenario.api_key[n] = g_strdup (soup_message_headers_get_one (request_headers, "x-api-key"));
@@ -195,6 +199,14 @@ server_cb (SoupServer        *soup_server,
       if (scenario.fail_body != NULL)
         soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
                                           scenario.fail_body, strlen (scenario.fail_body));
+      return;
+    }
+
+  if (n < G_N_ELEMENTS (scenario.json_pages) && scenario.json_pages[n] != NULL)
+    {
+      soup_server_message_set_status (msg, 200, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                        scenario.json_pages[n], strlen (scenario.json_pages[n]));
       return;
     }
 
@@ -1082,7 +1094,39 @@ test_models (void)
   g_assert_cmpint (((TandemAiModelInfo *) models->pdata[0])->context_length, ==, 200000);
   g_assert_cmpstr (scenario.api_key[0], ==, "sk-a");
   g_assert_cmpstr (scenario.anthropic_version[0], ==, "2023-06-01");
+  g_assert_cmpuint (scenario.n_requests, ==, 1);
   g_clear_pointer (&models, g_ptr_array_unref);
+
+  /* Anthropic's list in two pages: has_more and last_id ask for the rest, with the key. */
+  scenario_reset ();
+  scenario.json_pages[0] = "{\"data\":[{\"id\":\"claude-a\",\"type\":\"model\"},{\"id\":\"claude-b+1\",\"type\":\"model\"}],"
+                           "\"has_more\":true,\"first_id\":\"claude-a\",\"last_id\":\"claude-b+1\"}";
+  scenario.json_pages[1] = "{\"data\":[{\"id\":\"claude-c\",\"type\":\"model\"}],"
+                           "\"has_more\":false,\"first_id\":\"claude-c\",\"last_id\":\"claude-c\"}";
+  /* A third page would be wrong. */
+  scenario.json = "{\"data\":[{\"id\":\"never\"}],\"has_more\":false}";
+  models = list_models (client, anthropic, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenario.n_requests, ==, 2);
+  g_assert_cmpuint (models->len, ==, 3);
+  g_assert_cmpstr (((TandemAiModelInfo *) models->pdata[0])->id, ==, "claude-a");
+  g_assert_cmpstr (((TandemAiModelInfo *) models->pdata[1])->id, ==, "claude-b+1");
+  g_assert_cmpstr (((TandemAiModelInfo *) models->pdata[2])->id, ==, "claude-c");
+  g_assert_cmpstr (scenario.queries[0], ==, "limit=1000");
+  g_assert_cmpstr (scenario.queries[1], ==, "limit=1000&after_id=claude-b%2B1");
+  g_assert_cmpstr (scenario.paths[1], ==, "/v1/models");
+  g_assert_cmpstr (scenario.api_key[1], ==, "sk-a");
+  g_assert_cmpstr (scenario.anthropic_version[1], ==, "2023-06-01");
+  g_clear_pointer (&models, g_ptr_array_unref);
+
+  /* A failure on the second page is the result, not half a list. */
+  scenario_reset ();
+  scenario.json_pages[0] = "{\"data\":[{\"id\":\"claude-a\"}],\"has_more\":true,\"last_id\":\"claude-a\"}";
+  scenario.fail_status[1] = 401;
+  models = list_models (client, anthropic, &error);
+  g_assert_null (models);
+  g_assert_error (error, TANDEM_AI_ERROR, TANDEM_AI_ERROR_AUTH);
+  g_clear_error (&error);
 
   scenario_reset ();
   scenario.json = "{\"models\":[{\"name\":\"llama3:8b\",\"model\":\"llama3:8b\",\"size\":1},{\"name\":\"qwen2.5-coder:7b\"}]}";
@@ -1133,6 +1177,134 @@ test_models (void)
   g_assert_null (models);
   g_assert_error (error, TANDEM_AI_ERROR, TANDEM_AI_ERROR_AUTH);
   g_assert_nonnull (strstr (error->message, "invalid x-api-key"));
+}
+
+/* A self-signed certificate for localhost, made with the openssl command for this run. */
+static GTlsCertificate *
+make_self_signed_certificate (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ("tls");
+  g_autofree char *cert_path = g_build_filename (dir, "cert.pem", NULL);
+  g_autofree char *key_path = g_build_filename (dir, "key.pem", NULL);
+  g_autofree char *errors = NULL;
+  g_autoptr(GError) error = NULL;
+  GTlsCertificate *certificate;
+  const char *argv[] = {
+    "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+    "-nodes", "-days", "2", "-subj", "/CN=localhost",
+    "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+    "-keyout", key_path, "-out", cert_path, NULL
+  };
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &errors, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("openssl failed: %s", errors);
+
+  certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  g_assert_no_error (error);
+  return certificate;
+}
+
+/* A plain-http server's answer to a TLS hello: it is not a request, 400. */
+static gboolean
+plain_http_incoming_cb (GSocketService     *service,
+                        GSocketConnection  *connection,
+                        GObject            *source,
+                        gpointer            user_data)
+{
+  static const char answer[] = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+
+  g_output_stream_write_all (output, answer, strlen (answer), NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  return TRUE;
+}
+
+static void
+test_untrusted_certificate (void)
+{
+  g_autoptr(TandemAiClient) client = new_client ();
+  g_autoptr(GTlsCertificate) certificate = make_self_signed_certificate ();
+  g_autoptr(SoupServer) tls_server = soup_server_new ("tls-certificate", certificate, NULL);
+  g_autoptr(TandemAiProvider) provider = NULL;
+  g_autoptr(TandemAiProvider) not_tls = NULL;
+  g_autoptr(TandemAiChatRequest) request = simple_request ("gpt-test");
+  g_autoptr(GPtrArray) models = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *https_to_http = NULL;
+  g_autoptr(GSocketService) plain = g_socket_service_new ();
+  guint16 plain_port;
+  TandemAiEvent *event;
+  GSList *uris;
+  Turn turn = { 0 };
+  gint64 start;
+
+  soup_server_add_handler (tls_server, NULL, server_cb, NULL, NULL);
+  g_assert_true (soup_server_listen_local (tls_server, 0,
+                                           SOUP_SERVER_LISTEN_HTTPS | SOUP_SERVER_LISTEN_IPV4_ONLY, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (tls_server);
+  url = g_strdup_printf ("https://localhost:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  /* The answer would be there, but the certificate is not trusted: one clear error, no
+   * retry, and nothing (not the key) reaches the server. */
+  scenario_reset ();
+  scenario.chunks[0] = OPENAI_STREAM_1 OPENAI_STREAM_2 OPENAI_STREAM_3;
+  provider = tandem_ai_openai_new (url, "sk-secret", NULL);
+  start = g_get_monotonic_time ();
+  run_turn (client, provider, request, &turn);
+  g_assert_error (turn.error, TANDEM_AI_ERROR, TANDEM_AI_ERROR_TLS);
+  g_assert_nonnull (strstr (turn.error->message, "The certificate of localhost:"));
+  g_assert_nonnull (strstr (turn.error->message, "is not trusted"));
+  g_assert_nonnull (strstr (turn.error->message, "self-signed"));
+  g_assert_cmpuint (count_events (&turn, TANDEM_AI_EVENT_RETRY), ==, 0);
+  g_assert_cmpuint (count_events (&turn, TANDEM_AI_EVENT_TEXT_DELTA), ==, 0);
+  event = find_event (&turn, TANDEM_AI_EVENT_ERROR, 0);
+  g_assert_nonnull (event);
+  g_assert_cmpint (event->error_kind, ==, TANDEM_AI_ERROR_TLS);
+  g_assert_cmpstr (event->text, ==, turn.error->message);
+  g_assert_cmpuint (scenario.n_requests, ==, 0);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  turn_clear (&turn);
+
+  /* Listing the models says the same. */
+  models = list_models (client, provider, &error);
+  g_assert_null (models);
+  g_assert_error (error, TANDEM_AI_ERROR, TANDEM_AI_ERROR_TLS);
+  g_assert_nonnull (strstr (error->message, "is not trusted"));
+  g_assert_cmpuint (scenario.n_requests, ==, 0);
+  g_clear_error (&error);
+
+  /* https:// to a server that only speaks http: says to use http://. */
+  plain_port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (plain), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (plain, "incoming", G_CALLBACK (plain_http_incoming_cb), NULL);
+  https_to_http = g_strdup_printf ("https://127.0.0.1:%u", plain_port);
+  not_tls = tandem_ai_openai_new (https_to_http, NULL, NULL);
+  memset (&turn, 0, sizeof turn);
+  run_turn (client, not_tls, request, &turn);
+  g_assert_error (turn.error, TANDEM_AI_ERROR, TANDEM_AI_ERROR_TLS);
+  g_assert_nonnull (strstr (turn.error->message, "use an http:// address"));
+  g_assert_cmpuint (count_events (&turn, TANDEM_AI_EVENT_RETRY), ==, 0);
+  turn_clear (&turn);
+
+  g_socket_service_stop (plain);
+  soup_server_disconnect (tls_server);
+
+  /* The TLS handshakes ran in pool threads that now hold GnuTLS's thread-local data;
+   * LeakSanitizer's thread walk at exit trips over that data (a fault of the tool, with
+   * the dynamic TLS of a loaded module: "Tracer caught signal 11"). Idle threads are
+   * kept for a while: make them idle out, then end them. */
+  g_clear_object (&client);
+  g_thread_pool_set_max_idle_time (100);
+  tandem_test_spin (700);
+  g_thread_pool_stop_unused_threads ();
+  tandem_test_spin (100);
 }
 
 static void
@@ -1245,6 +1417,7 @@ main (int   argc,
   g_test_add_func ("/ai/providers/retry-after", test_retry_after_then_success);
   g_test_add_func ("/ai/providers/server-errors-retried", test_server_errors_retried);
   g_test_add_func ("/ai/providers/connection-refused", test_connection_refused);
+  g_test_add_func ("/ai/providers/untrusted-certificate", test_untrusted_certificate);
   g_test_add_func ("/ai/providers/timeouts", test_timeouts);
   g_test_add_func ("/ai/providers/cut-stream", test_cut_stream);
   g_test_add_func ("/ai/providers/key-only-to-its-host", test_key_only_to_its_host);

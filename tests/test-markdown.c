@@ -21,7 +21,6 @@
 #include "config.h"
 
 #include <adwaita.h>
-#include <gtksourceview/gtksource.h>
 
 #include "tandem-markdown-view.h"
 #include "tandem-test.h"
@@ -47,14 +46,57 @@ find_descendant_with (GtkWidget  *widget,
   return NULL;
 }
 
-static char *
-dup_view_text (GtkTextView *view)
+/* The label that shows a code block's code. */
+static GtkLabel *
+get_code_label (GtkWidget *block)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  GtkTextIter start, end;
+  GtkWidget *label = find_descendant_with (block, GTK_TYPE_LABEL, "monospace");
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_nonnull (label);
+  return GTK_LABEL (label);
+}
+
+/* The header's label, which names the language. */
+static const char *
+get_code_language (GtkWidget *block)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_widget_get_first_child (block))));
+}
+
+static gboolean
+is_highlighted (gpointer data)
+{
+  return gtk_label_get_attributes (get_code_label (data)) != NULL;
+}
+
+/* Whether some attribute in @attrs colours text. */
+static gboolean
+has_foreground (PangoAttrList *attrs)
+{
+  PangoAttrIterator *iter = pango_attr_list_get_iterator (attrs);
+  gboolean found = FALSE;
+
+  do
+    {
+      if (pango_attr_iterator_get (iter, PANGO_ATTR_FOREGROUND) != NULL)
+        found = TRUE;
+    }
+  while (!found && pango_attr_iterator_next (iter));
+  pango_attr_iterator_destroy (iter);
+
+  return found;
+}
+
+/* Code blocks are highlighted from an idle callback: waits for it, then checks that
+ * the colours of the language's highlighting are there. */
+static GtkLabel *
+wait_for_highlight (GtkWidget *block)
+{
+  GtkLabel *label = get_code_label (block);
+
+  g_assert_true (tandem_test_wait_until (is_highlighted, block, 5000));
+  g_assert_true (has_foreground (gtk_label_get_attributes (label)));
+  return label;
 }
 
 static void
@@ -80,8 +122,7 @@ test_blocks (void)
   GtkWidget *window = gtk_window_new ();
   GtkWidget *view = tandem_markdown_view_new ();
   GtkWidget *block;
-  GtkWidget *code_view;
-  g_autofree char *code = NULL;
+  GtkLabel *code_label;
 
   gtk_window_set_child (GTK_WINDOW (window), view);
   gtk_window_present (GTK_WINDOW (window));
@@ -122,15 +163,13 @@ test_blocks (void)
   g_assert_nonnull (gtk_widget_get_first_child (block));
   g_assert_nonnull (gtk_widget_get_next_sibling (gtk_widget_get_first_child (block)));
 
-  /* The code block is a highlighted source view. */
+  /* The code block is highlighted as C, in a selectable label. */
   block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 3);
   g_assert_true (gtk_widget_has_css_class (block, "markdown-code"));
-  code_view = find_descendant_with (block, GTK_SOURCE_TYPE_VIEW, NULL);
-  g_assert_nonnull (code_view);
-  code = dup_view_text (GTK_TEXT_VIEW (code_view));
-  g_assert_cmpstr (code, ==, "int x = 1;");
-  g_assert_cmpstr (gtk_source_language_get_id (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (code_view))))), ==, "c");
-  g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (code_view)));
+  code_label = wait_for_highlight (block);
+  g_assert_cmpstr (gtk_label_get_text (code_label), ==, "int x = 1;");
+  g_assert_cmpstr (get_code_language (block), ==, "C");
+  g_assert_true (gtk_label_get_selectable (code_label));
 
   /* The pipe table becomes a grid with a header row. */
   block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 4);
@@ -161,8 +200,9 @@ test_streaming_reuses_blocks (void)
   GtkWidget *view = g_object_ref_sink (tandem_markdown_view_new ());
   GtkWidget *first = NULL;
   GtkWidget *code_block = NULL;
-  GtkWidget *code_view;
-  g_autofree char *code = NULL;
+  GtkLabel *code_label;
+
+  tandem_markdown_view_set_streaming (TANDEM_MARKDOWN_VIEW (view), TRUE);
 
   /* Feed the answer as it would stream in, a few bytes at a time. */
   for (gsize len = 1; len <= sizeof answer - 1; len += 3)
@@ -191,11 +231,112 @@ test_streaming_reuses_blocks (void)
     }
 
   tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), answer);
+  tandem_markdown_view_set_streaming (TANDEM_MARKDOWN_VIEW (view), FALSE);
   g_assert_cmpuint (tandem_markdown_view_get_n_blocks (TANDEM_MARKDOWN_VIEW (view)), ==, 3);
   g_assert_true (tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 1) == code_block);
-  code_view = find_descendant_with (code_block, GTK_SOURCE_TYPE_VIEW, NULL);
-  code = dup_view_text (GTK_TEXT_VIEW (code_view));
-  g_assert_cmpstr (code, ==, "def add(a, b):\n    return a + b");
+  code_label = wait_for_highlight (code_block);
+  g_assert_cmpstr (gtk_label_get_text (code_label), ==, "def add(a, b):\n    return a + b");
+  g_assert_cmpstr (get_code_language (code_block), ==, "Python");
+
+  g_object_unref (view);
+}
+
+static void
+test_streaming_code_is_highlighted_when_closed (void)
+{
+  GtkWidget *view = g_object_ref_sink (tandem_markdown_view_new ());
+  GtkWidget *block;
+  GtkLabel *code_label;
+
+  tandem_markdown_view_set_streaming (TANDEM_MARKDOWN_VIEW (view), TRUE);
+
+  /* An open fence: the code is shown as plain text, and stays so while it grows. */
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), "Code:\n\n```rust\nfn main() {\n");
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 1);
+  g_assert_true (gtk_widget_has_css_class (block, "markdown-code"));
+  tandem_test_spin (200);
+  g_assert_false (is_highlighted (block));
+  g_assert_cmpstr (gtk_label_get_text (get_code_label (block)), ==, "fn main() {");
+  g_assert_cmpstr (get_code_language (block), ==, "rust");
+
+  /* The buttons already work on the text so far. */
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (block), "code"), ==, "fn main() {");
+
+  /* "``" is not a closing fence yet. */
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), "Code:\n\n```rust\nfn main() {\n}\n``");
+  tandem_test_spin (200);
+  g_assert_false (is_highlighted (block));
+
+  /* The closing fence: the same block is highlighted, with the language's name. */
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), "Code:\n\n```rust\nfn main() {\n}\n```");
+  g_assert_true (tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 1) == block);
+  code_label = wait_for_highlight (block);
+  g_assert_cmpstr (gtk_label_get_text (code_label), ==, "fn main() {\n}");
+  g_assert_cmpstr (get_code_language (block), ==, "Rust");
+
+  /* An answer that ends inside a fence is highlighted once it is complete. */
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view),
+                                 "Code:\n\n```rust\nfn main() {\n}\n```\n\n```sh\nls -l\n");
+  block = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 2);
+  tandem_test_spin (200);
+  g_assert_false (is_highlighted (block));
+  tandem_markdown_view_set_streaming (TANDEM_MARKDOWN_VIEW (view), FALSE);
+  code_label = wait_for_highlight (block);
+  g_assert_cmpstr (gtk_label_get_text (code_label), ==, "ls -l");
+
+  /* Changed text drops the colours of the old one until it is highlighted again. */
+  tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view),
+                                 "Code:\n\n```rust\nfn main() {\n}\n```\n\n```sh\nls -la\n");
+  g_assert_false (is_highlighted (block));
+  code_label = wait_for_highlight (block);
+  g_assert_cmpstr (gtk_label_get_text (code_label), ==, "ls -la");
+
+  g_object_unref (view);
+}
+
+static void
+test_long_list_streams (void)
+{
+  GtkWidget *view = g_object_ref_sink (tandem_markdown_view_new ());
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *list;
+  GtkWidget *first_row;
+  guint n_rows = 0;
+
+  /* 200 items arrive one by one: earlier rows keep their widgets. */
+  for (guint i = 0; i < 200; i++)
+    {
+      g_string_append_printf (text, "- item **%u** of the list\n", i);
+      tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), text->str);
+    }
+
+  list = tandem_markdown_view_get_block (TANDEM_MARKDOWN_VIEW (view), 0);
+  first_row = gtk_widget_get_first_child (list);
+  for (GtkWidget *row = first_row; row; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 200);
+
+  /* An item in the middle that changes is drawn again; the others stay. */
+  {
+    g_autofree char *changed = g_strdup (text->str);
+    char *at = strstr (changed, "item **100**");
+
+    at[0] = 'I';
+    tandem_markdown_view_set_text (TANDEM_MARKDOWN_VIEW (view), changed);
+  }
+  g_assert_true (gtk_widget_get_first_child (list) == first_row);
+  n_rows = 0;
+  for (GtkWidget *row = first_row; row; row = gtk_widget_get_next_sibling (row), n_rows++)
+    {
+      /* The item's text first, then its bullet over the margin. */
+      GtkWidget *label = find_descendant_with (row, GTK_TYPE_LABEL, NULL);
+
+      if (n_rows == 100)
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "Item <b>100</b> of the list");
+      else if (n_rows == 199)
+        g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (label)), ==, "item <b>199</b> of the list");
+    }
+  g_assert_cmpuint (n_rows, ==, 200);
 
   g_object_unref (view);
 }
@@ -279,6 +420,8 @@ main (int   argc,
   g_test_add_func ("/markdown/streaming-reuses-blocks", test_streaming_reuses_blocks);
   g_test_add_func ("/markdown/code-buttons", test_code_buttons);
   g_test_add_func ("/markdown/list-rows-reused", test_list_rows_reused);
+  g_test_add_func ("/markdown/streaming-code-highlighted-when-closed", test_streaming_code_is_highlighted_when_closed);
+  g_test_add_func ("/markdown/long-list-streams", test_long_list_streams);
 
   return g_test_run ();
 }

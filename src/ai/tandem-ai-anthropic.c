@@ -486,22 +486,56 @@ tandem_ai_anthropic_add_auth_headers (TandemAiProvider *provider,
   soup_message_headers_replace (soup_message_get_request_headers (message), "x-api-key", api_key);
 }
 
+/* GET /v1/models, from the model after @after_id when not %NULL. */
 static SoupMessage *
-tandem_ai_anthropic_build_models_message (TandemAiProvider  *provider,
-                                          GError           **error)
+new_models_message (TandemAiProvider  *provider,
+                    const char        *after_id,
+                    GError           **error)
 {
   g_autoptr(GUri) uri = tandem_ai_provider_build_uri (provider, "/v1/models", error);
   g_autoptr(GUri) with_query = NULL;
+  g_autofree char *query = NULL;
   SoupMessage *message;
 
   if (uri == NULL)
     return NULL;
 
-  with_query = soup_uri_copy (uri, SOUP_URI_QUERY, "limit=1000", SOUP_URI_NONE);
+  if (after_id != NULL)
+    {
+      g_autofree char *escaped = g_uri_escape_string (after_id, NULL, FALSE);
+
+      query = g_strconcat ("limit=1000&after_id=", escaped, NULL);
+    }
+  with_query = soup_uri_copy (uri, SOUP_URI_QUERY, query ? query : "limit=1000", SOUP_URI_NONE);
   message = soup_message_new_from_uri (SOUP_METHOD_GET, with_query);
   soup_message_headers_replace (soup_message_get_request_headers (message),
                                 "anthropic-version", TANDEM_AI_ANTHROPIC_VERSION);
   return message;
+}
+
+static SoupMessage *
+tandem_ai_anthropic_build_models_message (TandemAiProvider  *provider,
+                                          GError           **error)
+{
+  return new_models_message (provider, NULL, error);
+}
+
+/* The list comes in pages: "has_more": true and "last_id" ask for the next one. */
+static SoupMessage *
+tandem_ai_anthropic_build_next_models_message (TandemAiProvider  *provider,
+                                               JsonNode          *root,
+                                               GError           **error)
+{
+  JsonObject *object = JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonNode *has_more = object ? json_object_get_member (object, "has_more") : NULL;
+  const char *last_id = object ? tandem_ai_json_get_string (object, "last_id") : NULL;
+
+  if (has_more == NULL || !JSON_NODE_HOLDS_VALUE (has_more) ||
+      json_node_get_value_type (has_more) != G_TYPE_BOOLEAN || !json_node_get_boolean (has_more) ||
+      last_id == NULL || last_id[0] == '\0')
+    return NULL;
+
+  return new_models_message (provider, last_id, error);
 }
 
 static TandemAiModelInfo *
@@ -536,6 +570,7 @@ provider_iface_init (TandemAiProviderInterface *iface)
   iface->add_auth_headers = tandem_ai_anthropic_add_auth_headers;
   iface->build_models_message = tandem_ai_anthropic_build_models_message;
   iface->parse_models = tandem_ai_anthropic_parse_models;
+  iface->build_next_models_message = tandem_ai_anthropic_build_next_models_message;
 }
 
 static void

@@ -532,9 +532,36 @@ message_for_status (TandemAiProvider *provider,
     }
 }
 
-/* Turns a GIO or TLS error from connecting or reading into our words. */
+/* Why the server's certificate was refused, in words, from what TLS reported. */
+static GError *
+certificate_error (const char           *host,
+                   GTlsCertificateFlags  flags)
+{
+  const char *why;
+
+  if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
+    why = _("it is self-signed or comes from an authority this computer does not know. "
+            "If this is your own server, add its certificate to the system’s trusted certificates");
+  else if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
+    why = _("it was made for another name. Check the address in Preferences → AI");
+  else if (flags & G_TLS_CERTIFICATE_EXPIRED)
+    why = _("it has expired. The server’s owner must renew it");
+  else if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
+    why = _("it is not valid yet. Check this computer’s date and time");
+  else if (flags & G_TLS_CERTIFICATE_REVOKED)
+    why = _("it was revoked");
+  else
+    why = _("check the address in Preferences → AI, or the server’s certificate");
+
+  /* Translators: the first %s is a host, the second one of the reasons above */
+  return g_error_new (TANDEM_AI_ERROR, TANDEM_AI_ERROR_TLS,
+                      _("The certificate of %s is not trusted, so nothing was sent: %s."), host, why);
+}
+
+/* Turns a GIO or TLS error from connecting or reading @message into our words. */
 static GError *
 map_io_error (GUri         *uri,
+              SoupMessage  *message,
               const GError *error,
               gboolean      while_reading)
 {
@@ -549,6 +576,18 @@ map_io_error (GUri         *uri,
       return g_error_new (TANDEM_AI_ERROR, TANDEM_AI_ERROR_CONNECTION_REFUSED,
                           _("%s refused the connection. Check the address, or try again later."), host);
     }
+
+  if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    return certificate_error (host, message ? soup_message_get_tls_peer_certificate_errors (message) : 0);
+
+  /* A local server that speaks plain http answers a TLS hello with an http error, which
+   * TLS reports as not TLS or as an unexpected packet. */
+  if (error->domain == G_TLS_ERROR &&
+      (tandem_ai_host_is_loopback (g_uri_get_host (uri)) || tandem_ai_host_is_private (g_uri_get_host (uri))))
+    return g_error_new (TANDEM_AI_ERROR, TANDEM_AI_ERROR_TLS,
+                        _("The secure (https) connection to %s could not be made (%s). If it is a "
+                          "local server that only speaks plain http, use an http:// address."),
+                        host, error->message);
 
   if (error->domain == G_TLS_ERROR)
     return g_error_new (TANDEM_AI_ERROR, TANDEM_AI_ERROR_TLS,
@@ -751,7 +790,7 @@ stream_read_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         stream_fail (task, stream_cancelled_error (task), 0, TRUE);
       else
-        stream_fail (task, map_io_error (state->uri, error, TRUE), 0, TRUE);
+        stream_fail (task, map_io_error (state->uri, state->message, error, TRUE), 0, TRUE);
       return;
     }
 
@@ -959,7 +998,7 @@ stream_send_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         stream_fail (task, stream_cancelled_error (task), 0, TRUE);
       else
-        stream_fail (task, map_io_error (state->uri, error, FALSE), 0, TRUE);
+        stream_fail (task, map_io_error (state->uri, state->message, error, FALSE), 0, TRUE);
       return;
     }
 
@@ -1195,7 +1234,7 @@ simple_send_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_task_return_error (task, g_steal_pointer (&error));
       else
-        g_task_return_error (task, map_io_error (state->uri, error, FALSE));
+        g_task_return_error (task, map_io_error (state->uri, state->message, error, FALSE));
       return;
     }
 
@@ -1284,26 +1323,66 @@ simple_request (TandemAiClient      *self,
   simple_send (task);
 }
 
+/* A model list in pages is followed this far at most. */
+#define MAX_MODEL_PAGES 50
+
+typedef struct
+{
+  TandemAiProvider *provider;
+  GPtrArray        *models;
+  guint             pages;
+} ListState;
+
+static void
+list_state_free (gpointer data)
+{
+  ListState *state = data;
+
+  g_clear_object (&state->provider);
+  g_clear_pointer (&state->models, g_ptr_array_unref);
+  g_free (state);
+}
+
 static void
 list_models_cb (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  ListState *state = g_task_get_task_data (task);
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) page = NULL;
+  SoupMessage *next;
   GError *error = NULL;
-  GPtrArray *models;
 
-  if (!(root = g_task_propagate_pointer (G_TASK (result), &error)))
+  if (!(root = g_task_propagate_pointer (G_TASK (result), &error)) ||
+      !(page = tandem_ai_provider_parse_models (state->provider, root, &error)))
     {
       g_task_return_error (task, error);
       return;
     }
 
-  if (!(models = tandem_ai_provider_parse_models (g_task_get_task_data (task), root, &error)))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, models, (GDestroyNotify) g_ptr_array_unref);
+  g_ptr_array_extend_and_steal (state->models, g_steal_pointer (&page));
+  state->pages++;
+
+  next = tandem_ai_provider_build_next_models_message (state->provider, root, &error);
+  if (error != NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (next != NULL && state->pages < MAX_MODEL_PAGES)
+    {
+      TandemAiClient *self = g_task_get_source_object (task);
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      simple_request (self, state->provider, next, NULL, cancellable, list_models_cb, g_steal_pointer (&task));
+      return;
+    }
+
+  g_clear_object (&next);
+  g_task_return_pointer (task, g_steal_pointer (&state->models), (GDestroyNotify) g_ptr_array_unref);
 }
 
 /**
@@ -1314,7 +1393,8 @@ list_models_cb (GObject      *object,
  * @callback: called when done
  * @user_data: data for @callback
  *
- * Lists the endpoint's models (/v1/models or /api/tags).
+ * Lists the endpoint's models (/v1/models or /api/tags), following a list that comes
+ * in pages (Anthropic) to its end.
  */
 void
 tandem_ai_client_list_models_async (TandemAiClient      *self,
@@ -1326,13 +1406,17 @@ tandem_ai_client_list_models_async (TandemAiClient      *self,
   g_autoptr(GTask) task = NULL;
   SoupMessage *message;
   GError *error = NULL;
+  ListState *state;
 
   g_return_if_fail (TANDEM_IS_AI_CLIENT (self));
   g_return_if_fail (TANDEM_IS_AI_PROVIDER (provider));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, tandem_ai_client_list_models_async);
-  g_task_set_task_data (task, g_object_ref (provider), g_object_unref);
+  state = g_new0 (ListState, 1);
+  state->provider = g_object_ref (provider);
+  state->models = g_ptr_array_new_with_free_func ((GDestroyNotify) tandem_ai_model_info_free);
+  g_task_set_task_data (task, state, list_state_free);
 
   if (!(message = tandem_ai_provider_build_models_message (provider, &error)))
     {

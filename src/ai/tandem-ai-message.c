@@ -41,6 +41,7 @@ struct _TandemAiMessage
   char                 *tool_call_id;
   GPtrArray            *tool_calls;
   GArray               *context_items;
+  char                 *context_text;
 
   gint64                created;
   gint64                updated;
@@ -143,6 +144,7 @@ tandem_ai_message_finalize (GObject *object)
   g_clear_pointer (&self->tool_call_id, g_free);
   g_clear_pointer (&self->tool_calls, g_ptr_array_unref);
   g_clear_pointer (&self->context_items, g_array_unref);
+  g_clear_pointer (&self->context_text, g_free);
 
   G_OBJECT_CLASS (tandem_ai_message_parent_class)->finalize (object);
 }
@@ -522,6 +524,38 @@ tandem_ai_message_get_context_item (TandemAiMessage *self,
 }
 
 /**
+ * tandem_ai_message_get_context_text:
+ * @self: a #TandemAiMessage
+ *
+ * Returns: (nullable): the attached context (files and selections, as sent with the
+ *   question), or %NULL
+ */
+const char *
+tandem_ai_message_get_context_text (TandemAiMessage *self)
+{
+  g_return_val_if_fail (TANDEM_AI_IS_MESSAGE (self), NULL);
+
+  return self->context_text;
+}
+
+/**
+ * tandem_ai_message_set_context_text:
+ * @self: a #TandemAiMessage
+ * @context_text: (nullable): the attached context, sent again with every later turn
+ */
+void
+tandem_ai_message_set_context_text (TandemAiMessage *self,
+                                    const char      *context_text)
+{
+  g_return_if_fail (TANDEM_AI_IS_MESSAGE (self));
+
+  if (context_text != NULL && context_text[0] == '\0')
+    context_text = NULL;
+  g_free (self->context_text);
+  self->context_text = g_strdup (context_text);
+}
+
+/**
  * tandem_ai_message_to_json:
  * @self: a #TandemAiMessage
  *
@@ -568,6 +602,11 @@ tandem_ai_message_to_json (TandemAiMessage *self)
     {
       json_builder_set_member_name (builder, "tool-call-id");
       json_builder_add_string_value (builder, self->tool_call_id);
+    }
+  if (self->context_text != NULL)
+    {
+      json_builder_set_member_name (builder, "context-text");
+      json_builder_add_string_value (builder, self->context_text);
     }
   json_builder_set_member_name (builder, "input-tokens");
   json_builder_add_int_value (builder, self->input_tokens);
@@ -658,6 +697,8 @@ tandem_ai_message_new_from_json (JsonNode  *node,
   self->model = g_strdup (tandem_ai_json_get_string (object, "model"));
   self->error_text = g_strdup (tandem_ai_json_get_string (object, "error"));
   self->tool_call_id = g_strdup (tandem_ai_json_get_string (object, "tool-call-id"));
+  /* Files written before attachments were kept have none: the question alone. */
+  tandem_ai_message_set_context_text (self, tandem_ai_json_get_string (object, "context-text"));
   get_int (object, "input-tokens", &self->input_tokens);
   get_int (object, "output-tokens", &self->output_tokens);
 

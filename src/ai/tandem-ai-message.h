@@ -101,6 +101,9 @@ guint                tandem_ai_message_get_n_context_items (TandemAiMessage     
 const TandemAiContextItem *
                      tandem_ai_message_get_context_item    (TandemAiMessage       *self,
                                                             guint                  index);
+const char          *tandem_ai_message_get_context_text    (TandemAiMessage       *self);
+void                 tandem_ai_message_set_context_text    (TandemAiMessage       *self,
+                                                            const char            *context_text);
 JsonNode            *tandem_ai_message_to_json             (TandemAiMessage       *self);
 TandemAiMessage     *tandem_ai_message_new_from_json       (JsonNode              *node,
                                                             GError               **error);

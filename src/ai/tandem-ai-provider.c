@@ -244,6 +244,32 @@ tandem_ai_provider_parse_models (TandemAiProvider  *self,
 }
 
 /**
+ * tandem_ai_provider_build_next_models_message:
+ * @self: a #TandemAiProvider
+ * @root: the parsed page of the model list just received
+ * @error: a location for a #GError
+ *
+ * Returns: (transfer full) (nullable): the request for the next page of the model list,
+ *   or %NULL when @root was the last page (or the list does not come in pages)
+ */
+SoupMessage *
+tandem_ai_provider_build_next_models_message (TandemAiProvider  *self,
+                                              JsonNode          *root,
+                                              GError           **error)
+{
+  TandemAiProviderInterface *iface;
+
+  g_return_val_if_fail (TANDEM_IS_AI_PROVIDER (self), NULL);
+  g_return_val_if_fail (root != NULL, NULL);
+
+  iface = TANDEM_AI_PROVIDER_GET_IFACE (self);
+  if (iface->build_next_models_message == NULL)
+    return NULL;
+
+  return iface->build_next_models_message (self, root, error);
+}
+
+/**
  * tandem_ai_provider_build_model_info_message:
  * @self: a #TandemAiProvider
  * @model: a model id

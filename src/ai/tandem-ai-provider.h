@@ -120,6 +120,11 @@ struct _TandemAiProviderInterface
   GPtrArray       *(*parse_models)             (TandemAiProvider           *self,
                                                 JsonNode                   *root,
                                                 GError                    **error);
+  /* Optional: for a model list in pages, the request for the page after @root, or
+   * NULL when @root was the last page (Anthropic: has_more and last_id). */
+  SoupMessage     *(*build_next_models_message) (TandemAiProvider          *self,
+                                                 JsonNode                  *root,
+                                                 GError                   **error);
   /* Optional: a request that tells more about one model (Ollama /api/show). */
   SoupMessage     *(*build_model_info_message) (TandemAiProvider           *self,
                                                 const char                 *model,
@@ -150,6 +155,9 @@ SoupMessage         *tandem_ai_provider_build_models_message     (TandemAiProvid
 GPtrArray           *tandem_ai_provider_parse_models             (TandemAiProvider           *self,
                                                                   JsonNode                   *root,
                                                                   GError                    **error);
+SoupMessage         *tandem_ai_provider_build_next_models_message (TandemAiProvider          *self,
+                                                                   JsonNode                  *root,
+                                                                   GError                   **error);
 SoupMessage         *tandem_ai_provider_build_model_info_message (TandemAiProvider           *self,
                                                                   const char                 *model,
                                                                   GError                    **error);

@@ -32,6 +32,8 @@ GtkWidget  *tandem_markdown_view_new              (void);
 void        tandem_markdown_view_set_text         (TandemMarkdownView *self,
                                                    const char         *markdown);
 const char *tandem_markdown_view_get_text         (TandemMarkdownView *self);
+void        tandem_markdown_view_set_streaming    (TandemMarkdownView *self,
+                                                   gboolean            streaming);
 guint       tandem_markdown_view_get_n_blocks     (TandemMarkdownView *self);
 GtkWidget  *tandem_markdown_view_get_block        (TandemMarkdownView *self,
                                                    guint               index);
