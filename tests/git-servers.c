@@ -25,9 +25,11 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <libsecret/secret.h>
 #include <libsoup/soup.h>
 
 #include "git-servers.h"
@@ -649,6 +651,19 @@ git_test_ssh_keygen_type (const char *path,
   g_free (run_checked (NULL, argv, NULL));
 }
 
+static gboolean
+agent_answers (void)
+{
+  const char *argv[] = { "ssh-add", "-l", NULL };
+  int status = 0;
+
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
+                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL))
+    return FALSE;
+
+  return WIFEXITED (status) && WEXITSTATUS (status) < 2;
+}
+
 void
 git_test_agent_start (void)
 {
@@ -663,14 +678,16 @@ git_test_agent_start (void)
   if (agent == NULL)
     g_error ("Could not start ssh-agent: %s. Install openssh-client.", error->message);
 
-  while (!g_file_test (socket, G_FILE_TEST_EXISTS))
+  g_setenv ("SSH_AUTH_SOCK", socket, TRUE);
+
+  /* The socket exists a moment before the agent listens: ready once ssh-add can ask it
+   * (exit status 1, "no identities", rather than 2, "cannot connect"). */
+  while (!agent_answers ())
     {
       if (g_get_monotonic_time () > deadline)
-        g_error ("ssh-agent did not create %s", socket);
+        g_error ("ssh-agent does not answer on %s", socket);
       g_usleep (G_USEC_PER_SEC / 100);
     }
-
-  g_setenv ("SSH_AUTH_SOCK", socket, TRUE);
 }
 
 void
@@ -755,6 +772,9 @@ git_test_keyring_start (void)
 void
 git_test_keyring_stop (void)
 {
+  /* libsecret keeps its service, and with it the test bus's connection, until told:
+   * g_test_dbus_down() waits for that connection to go. */
+  secret_service_disconnect ();
   if (keyring != NULL)
     {
       g_subprocess_send_signal (keyring, SIGTERM);

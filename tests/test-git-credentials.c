@@ -26,6 +26,7 @@
 #include <glib/gstdio.h>
 
 #include "git-servers.h"
+#include "git-test-workers.h"
 #include "tandem-git-credentials.h"
 #include "tandem-test.h"
 
@@ -231,7 +232,9 @@ main (int   argc,
 
   ret = g_test_run ();
 
+  git_test_wait_workers ();
   git_test_keyring_stop ();
+  git_test_wait_workers ();
 
   return ret;
 }

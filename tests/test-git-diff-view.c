@@ -192,6 +192,19 @@ find_line (GtkTextBuffer *buffer,
   return -1;
 }
 
+/* Line 0 is the header of a file named @name with MODIFIED's counts. */
+static void
+assert_modified_header (GtkTextBuffer *buffer,
+                        const char    *name)
+{
+  g_autofree char *header = line_text (buffer, 0);
+
+  g_assert_true (g_str_has_prefix (header, name));
+  g_assert_nonnull (strstr (header, "+2"));
+  g_assert_nonnull (strstr (header, "−1"));
+  g_assert_true (line_has_tag (buffer, 0, "file-header"));
+}
+
 static void
 test_diff_view_modified (Fixture       *fixture,
                          gconstpointer  data)
@@ -201,7 +214,6 @@ test_diff_view_modified (Fixture       *fixture,
   GtkTextTag *removed;
   GdkRGBA *added_bg = NULL;
   GdkRGBA *removed_bg = NULL;
-  g_autofree char *header = NULL;
   int line;
 
   g_object_unref (tandem_test_write_file (fixture->dir, "main.c", MODIFIED, -1));
@@ -213,11 +225,7 @@ test_diff_view_modified (Fixture       *fixture,
   buffer = get_buffer (fixture);
 
   /* File header first, with the counts. */
-  header = line_text (buffer, 0);
-  g_assert_true (g_str_has_prefix (header, "main.c"));
-  g_assert_nonnull (strstr (header, "+2"));
-  g_assert_nonnull (strstr (header, "−1"));
-  g_assert_true (line_has_tag (buffer, 0, "file-header"));
+  assert_modified_header (buffer, "main.c");
 
   /* One hunk header with its button. */
   g_assert_true (line_has_tag (buffer, 1, "hunk"));
@@ -355,6 +363,27 @@ test_diff_view_binary (Fixture       *fixture,
   g_assert_null (views_find_button (fixture->view, "Stage Hunk"));
 }
 
+/* A staged rename with an edit: the two names and only the changed lines, and no hunk
+ * button (a rename unstages as a whole). */
+static void
+test_diff_view_staged_rename (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkTextBuffer *buffer;
+
+  g_free (views_git (fixture->dir, "mv", "main.c", "hello.c", NULL));
+  g_object_unref (tandem_test_write_file (fixture->dir, "hello.c", MODIFIED, -1));
+  views_git_quiet (fixture->dir, "add", "hello.c", NULL);
+
+  show (fixture, tandem_git_diff_view_new (fixture->repository, "hello.c", TRUE));
+  g_assert_true (tandem_test_wait_until (diff_shown, fixture, 10000));
+  buffer = get_buffer (fixture);
+  assert_modified_header (buffer, "main.c → hello.c");
+  g_assert_cmpint (find_line (buffer, "#include <stdio.h>"), <, 0);
+  g_assert_cmpint (find_line (buffer, "puts (\"TWO\");"), >, 0);
+  g_assert_null (views_find_button (fixture->view, "Unstage Hunk"));
+}
+
 static void
 test_diff_view_no_changes (Fixture       *fixture,
                            gconstpointer  data)
@@ -473,6 +502,7 @@ main (int   argc,
   ADD ("stage-hunk", test_diff_view_stage_hunk);
   ADD ("stage-stale-hunk", test_diff_view_stage_stale_hunk);
   ADD ("binary", test_diff_view_binary);
+  ADD ("staged-rename", test_diff_view_staged_rename);
   ADD ("no-changes", test_diff_view_no_changes);
   ADD ("reloads", test_diff_view_reloads);
   ADD ("commit", test_diff_view_commit);

@@ -139,6 +139,24 @@ make_view (GtkWindow **window,
   return view;
 }
 
+/* Shows @text, committed as @path, in a new window with a renderer, once it shows no marks. */
+static TandemGitGutterRenderer *
+show_committed (TandemGitRepository  *repository,
+                const char           *path,
+                GString              *text,
+                GtkWindow           **window,
+                GtkTextBuffer       **buffer)
+{
+  GtkWidget *view = make_view (window, text->str, text->len - 1);
+  TandemGitGutterRenderer *renderer;
+
+  *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  renderer = tandem_git_gutter_renderer_attach (GTK_SOURCE_VIEW (view), repository, path);
+  tandem_test_spin (200);
+  assert_marks (renderer, "");
+  return renderer;
+}
+
 static void
 test_gutter_marks (void)
 {
@@ -218,18 +236,13 @@ test_gutter_far_apart (void)
   g_autoptr(TandemGitRepository) repository = NULL;
   TandemGitGutterRenderer *renderer;
   GtkTextBuffer *buffer;
-  GtkWidget *view;
   GtkWindow *window;
   GtkTextIter iter, end;
 
   for (guint i = 0; i < 300; i++)
     g_string_append_printf (text, "row %u\n", i);
   repository = make_repository ("gutter-far", "rows.txt", text, NULL);
-  view = make_view (&window, text->str, text->len - 1);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  renderer = tandem_git_gutter_renderer_attach (GTK_SOURCE_VIEW (view), repository, "rows.txt");
-  tandem_test_spin (200);
-  assert_marks (renderer, "");
+  renderer = show_committed (repository, "rows.txt", text, &window, &buffer);
 
   /* Two edited places 240 lines apart: the middle between them goes to a worker. */
   set_line (buffer, 10, "row ten");
@@ -280,17 +293,12 @@ test_gutter_random_edits (void)
   g_autoptr(TandemGitRepository) repository = NULL;
   TandemGitGutterRenderer *renderer;
   GtkTextBuffer *buffer;
-  GtkWidget *view;
   GtkWindow *window;
 
   for (guint i = 0; i < 400; i++)
     g_string_append_printf (text, "original %u\n", i);
   repository = make_repository ("gutter-random", "random.txt", text, NULL);
-  view = make_view (&window, text->str, text->len - 1);
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
-  renderer = tandem_git_gutter_renderer_attach (GTK_SOURCE_VIEW (view), repository, "random.txt");
-  tandem_test_spin (200);
-  assert_marks (renderer, "");
+  renderer = show_committed (repository, "random.txt", text, &window, &buffer);
 
   for (guint step = 0; step < 150; step++)
     {

@@ -51,60 +51,53 @@ assert_marks (GArray     *marks,
   g_assert_cmpstr (got->str, ==, expected);
 }
 
+/* The marks of @text against @head, as "line:kind" pairs. */
+static void
+assert_computed (const char *head,
+                 const char *text,
+                 const char *expected)
+{
+  g_autoptr(GArray) marks = compute (head, text);
+
+  assert_marks (marks, expected);
+}
+
 static void
 test_unchanged (void)
 {
-  g_autoptr(GArray) marks = compute ("a\nb\nc\n", "a\nb\nc\n");
-
-  assert_marks (marks, "");
+  assert_computed ("a\nb\nc\n", "a\nb\nc\n", "");
 }
 
 static void
 test_no_head (void)
 {
-  g_autoptr(GArray) marks = compute (NULL, "a\nb\nc");
-  g_autoptr(GArray) empty = compute (NULL, "");
-
-  assert_marks (marks, "0:a 1:a 2:a");
-  assert_marks (empty, "");
+  assert_computed (NULL, "a\nb\nc", "0:a 1:a 2:a");
+  assert_computed (NULL, "", "");
 }
 
 static void
 test_added (void)
 {
-  g_autoptr(GArray) middle = compute ("a\nb\nc\n", "a\nx\ny\nb\nc\n");
-  g_autoptr(GArray) start = compute ("a\nb\n", "x\na\nb\n");
-  g_autoptr(GArray) end = compute ("a\nb\n", "a\nb\nx\n");
-
-  assert_marks (middle, "1:a 2:a");
-  assert_marks (start, "0:a");
-  assert_marks (end, "2:a");
+  assert_computed ("a\nb\nc\n", "a\nx\ny\nb\nc\n", "1:a 2:a");
+  assert_computed ("a\nb\n", "x\na\nb\n", "0:a");
+  assert_computed ("a\nb\n", "a\nb\nx\n", "2:a");
 }
 
 static void
 test_changed (void)
 {
-  g_autoptr(GArray) one = compute ("a\nb\nc\n", "a\nB\nc\n");
-  g_autoptr(GArray) grown = compute ("a\nb\nc\n", "a\nB\nB2\nc\n");
-  g_autoptr(GArray) no_newline = compute ("a\nb", "a\nb\n");
-
-  assert_marks (one, "1:c");
-  assert_marks (grown, "1:c 2:a");
-  assert_marks (no_newline, "1:c");
+  assert_computed ("a\nb\nc\n", "a\nB\nc\n", "1:c");
+  assert_computed ("a\nb\nc\n", "a\nB\nB2\nc\n", "1:c 2:a");
+  assert_computed ("a\nb", "a\nb\n", "1:c");
 }
 
 static void
 test_deleted (void)
 {
-  g_autoptr(GArray) middle = compute ("a\nb\nc\nd\n", "a\nd\n");
-  g_autoptr(GArray) start = compute ("a\nb\nc\n", "b\nc\n");
-  g_autoptr(GArray) end = compute ("a\nb\nc\n", "a\n");
-  g_autoptr(GArray) all = compute ("a\nb\n", "");
-
-  assert_marks (middle, "1:d");
-  assert_marks (start, "0:d");
-  assert_marks (end, "0:d");
-  assert_marks (all, "");
+  assert_computed ("a\nb\nc\nd\n", "a\nd\n", "1:d");
+  assert_computed ("a\nb\nc\n", "b\nc\n", "0:d");
+  assert_computed ("a\nb\nc\n", "a\n", "0:d");
+  assert_computed ("a\nb\n", "", "");
 }
 
 static void

@@ -33,6 +33,7 @@
 #include "tandem-git-panel.h"
 #include "tandem-test.h"
 #include "git-panel-test-util.h"
+#include "git-test-workers.h"
 
 typedef struct
 {
@@ -605,6 +606,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   tandem_test_init_gtk (&argc, &argv);
 
   g_test_add_func ("/git-panel/not-a-repository", test_not_a_repository);
@@ -617,5 +620,8 @@ main (int   argc,
   g_test_add_func ("/git-panel/history", test_history);
   g_test_add_func ("/git-panel/relative-time", test_relative_time);
 
-  return g_test_run ();
+  status = g_test_run ();
+  git_test_wait_workers ();
+
+  return status;
 }

@@ -25,6 +25,7 @@
 #include <glib/gstdio.h>
 
 #include "git-servers.h"
+#include "git-test-workers.h"
 #include "tandem-git-credentials.h"
 #include "tandem-git-error.h"
 #include "tandem-git-remote.h"
@@ -290,6 +291,17 @@ assert_ssh_clone_silent (const char *bare)
   responder_clear (&r);
 }
 
+/* Clones @bare over SSH as the current user expecting it to fail with @code. */
+static GError *
+ssh_clone_error (Responder  *r,
+                 const char *bare,
+                 int         code)
+{
+  g_autofree char *url = ssh_url (bare, TRUE);
+
+  return clone_error (r, url, code);
+}
+
 static char *
 home_ssh_path (const char *name)
 {
@@ -543,14 +555,12 @@ static void
 test_ssh_empty_agent (void)
 {
   g_autofree char *bare = make_bare ("ssh-empty");
-  g_autofree char *url = NULL;
   g_autoptr(GError) error = NULL;
   Responder r = { 0 };
 
   reset_ssh (TRUE);
   git_test_agent_start ();
-  url = ssh_url (bare, TRUE);
-  error = clone_error (&r, url, TANDEM_GIT_ERROR_AUTH_FAILED);
+  error = ssh_clone_error (&r, bare, TANDEM_GIT_ERROR_AUTH_FAILED);
   g_assert_nonnull (strstr (error->message, "ssh-agent"));
   g_assert_cmpuint (r.n_prompts, ==, 0);
   git_test_agent_stop ();
@@ -596,14 +606,12 @@ static void
 test_ssh_tried_list (void)
 {
   g_autofree char *bare = make_bare ("ssh-tried");
-  g_autofree char *url = NULL;
   g_autoptr(GError) error = NULL;
   Responder r = { 0 };
 
   reset_ssh (TRUE);
   add_unknown_keys (TRUE);
-  url = ssh_url (bare, TRUE);
-  error = clone_error (&r, url, TANDEM_GIT_ERROR_AUTH_FAILED);
+  error = ssh_clone_error (&r, bare, TANDEM_GIT_ERROR_AUTH_FAILED);
   g_assert_cmpstr (error->message, ==, "Authentication failed. Tried: ssh-agent (no key "
                    "accepted), ~/.ssh/id_ed25519, ~/.ssh/id_ecdsa.");
   git_test_agent_stop ();
@@ -616,15 +624,13 @@ test_ssh_rsa_explained (void)
   g_autofree char *bare = make_bare ("ssh-rsa");
   g_autofree char *key = home_ssh_path ("id_rsa");
   g_autofree char *pub = home_ssh_path ("id_rsa.pub");
-  g_autofree char *url = NULL;
   g_autoptr(GError) error = NULL;
   Responder r = { 0 };
 
   reset_ssh (TRUE);
   git_test_ssh_keygen_type (key, "rsa", NULL);
   git_test_ssh_authorize_key (ssh_server, pub);
-  url = ssh_url (bare, TRUE);
-  error = clone_error (&r, url, TANDEM_GIT_ERROR_AUTH_FAILED);
+  error = ssh_clone_error (&r, bare, TANDEM_GIT_ERROR_AUTH_FAILED);
   g_assert_nonnull (strstr (error->message, "rsa-sha2"));
   g_assert_nonnull (strstr (error->message, "ssh-keygen -t ed25519"));
   responder_clear (&r);
@@ -634,15 +640,13 @@ static void
 test_host_key_reject (void)
 {
   g_autofree char *bare = make_bare ("hostkey-reject");
-  g_autofree char *url = NULL;
   g_autofree char *known_hosts = home_ssh_path ("known_hosts");
   g_autoptr(GError) error = NULL;
   Responder r = { .trust = TANDEM_GIT_PROMPT_REJECT };
 
   reset_ssh (FALSE);
   make_home_key (NULL);
-  url = ssh_url (bare, TRUE);
-  error = clone_error (&r, url, TANDEM_GIT_ERROR_HOST_KEY);
+  error = ssh_clone_error (&r, bare, TANDEM_GIT_ERROR_HOST_KEY);
   g_assert_cmpuint (r.n_kind[TANDEM_GIT_PROMPT_HOST_KEY], ==, 1);
   g_assert_cmpuint (r.n_prompts, ==, 1);
   g_assert_cmpstr (r.fingerprint, ==, git_test_ssh_get_fingerprint (ssh_server));
@@ -688,7 +692,6 @@ test_host_key_changed (void)
   g_autofree char *known_hosts = home_ssh_path ("known_hosts");
   g_autofree char *pub = NULL;
   g_autofree char *line = NULL;
-  g_autofree char *url = NULL;
   g_auto(GStrv) fields = NULL;
   g_autoptr(GError) error = NULL;
   Responder r = { .trust = TANDEM_GIT_PROMPT_ACCEPT_ALWAYS };
@@ -702,8 +705,7 @@ test_host_key_changed (void)
                           fields[0], fields[1]);
   g_assert_true (g_file_set_contents (known_hosts, line, -1, NULL));
 
-  url = ssh_url (bare, TRUE);
-  error = clone_error (&r, url, TANDEM_GIT_ERROR_HOST_KEY);
+  error = ssh_clone_error (&r, bare, TANDEM_GIT_ERROR_HOST_KEY);
   g_assert_nonnull (strstr (error->message, "changed"));
   /* No way to accept it from here. */
   g_assert_cmpuint (r.n_prompts, ==, 0);
@@ -1338,13 +1340,11 @@ main (int   argc,
   g_clear_pointer (&https_server, git_test_server_stop);
   g_clear_pointer (&ssh_server, git_test_server_stop);
   git_test_agent_stop ();
+  /* Nothing may still hold the keyring's bus when it goes. */
+  git_test_wait_workers ();
   git_test_keyring_stop ();
   g_free (remotes);
-
-  /* Idle worker threads end now, not while LeakSanitizer stops the world at exit. */
-  g_thread_pool_set_max_unused_threads (0);
-  g_thread_pool_stop_unused_threads ();
-  g_usleep (G_USEC_PER_SEC / 5);
+  git_test_wait_workers ();
 
   return ret;
 }

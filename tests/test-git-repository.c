@@ -84,6 +84,20 @@ git (const char *dir,
   g_free (git_output (dir, command));
 }
 
+/* Runs @command with author and committer dates at @unix_time. */
+static void
+git_at (const char *dir,
+        const char *command,
+        gint64      unix_time)
+{
+  g_autofree char *date = g_strdup_printf ("@%" G_GINT64_FORMAT " +0000", unix_time);
+  g_auto(GStrv) env = g_get_environ ();
+
+  env = g_environ_setenv (env, "GIT_AUTHOR_DATE", date, TRUE);
+  env = g_environ_setenv (env, "GIT_COMMITTER_DATE", date, TRUE);
+  g_free (git_output_env (dir, command, env));
+}
+
 static void
 write_file (const char *dir,
             const char *path,
@@ -1225,13 +1239,9 @@ test_history (void)
     {
       g_autofree char *text = g_strdup_printf ("alpha %u\n", i);
       g_autofree char *command = g_strdup_printf ("commit -q -am \"Commit %u\"", i);
-      g_autofree char *date = g_strdup_printf ("@%" G_GINT64_FORMAT " +0000", base + i * 60);
-      g_auto(GStrv) env = g_get_environ ();
 
-      env = g_environ_setenv (env, "GIT_AUTHOR_DATE", date, TRUE);
-      env = g_environ_setenv (env, "GIT_COMMITTER_DATE", date, TRUE);
       write_file (dir, "a.txt", text);
-      g_free (git_output_env (dir, command, env));
+      git_at (dir, command, base + i * 60);
     }
 
   page1 = history_of (repo, 0, 10);
@@ -1247,6 +1257,100 @@ test_history (void)
 
   beyond = history_of (repo, 30, 10);
   g_assert_cmpuint (beyond->len, ==, 0);
+}
+
+/* Commits made in the same second, the root one too, come newest first, as git log shows
+ * them. */
+static void
+test_history_same_second (void)
+{
+  g_autofree char *dir = tandem_test_make_dir ("history-same-second");
+  g_autoptr(TandemGitRepository) repo = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  const char *summaries[] = { "three", "two", "one" };
+
+  git (dir, "init -q");
+  /* "one", then "two", then "three", all at the same second. */
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      const char *summary = summaries[G_N_ELEMENTS (summaries) - 1 - i];
+      g_autofree char *command = g_strdup_printf ("commit -q -am %s", summary);
+      g_autofree char *text = g_strdup_printf ("alpha %s\n", summary);
+
+      write_file (dir, "a.txt", text);
+      git (dir, "add a.txt");
+      git_at (dir, command, 1700000000);
+    }
+
+  repo = open_repo (dir);
+  history = history_of (repo, 0, 10);
+  g_assert_cmpuint (history->len, ==, G_N_ELEMENTS (summaries));
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    g_assert_cmpstr (tandem_git_commit_get_summary (g_ptr_array_index (history, i)), ==,
+                     summaries[i]);
+}
+
+/* Ten numbered lines with line @changed reworded (none when 0). */
+static char *
+ten_lines (guint changed)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 1; i <= 10; i++)
+    g_string_append_printf (text, i == changed ? "line %u, reworded\n" : "line %u\n", i);
+  return g_string_free (text, FALSE);
+}
+
+static void
+assert_renamed_one_line (TandemGitFileDiff *file)
+{
+  g_assert_cmpint (tandem_git_file_diff_get_kind (file), ==, TANDEM_GIT_CHANGE_RENAMED);
+  g_assert_cmpstr (tandem_git_file_diff_get_path (file), ==, "moved.txt");
+  g_assert_cmpstr (tandem_git_file_diff_get_old_path (file), ==, "lines.txt");
+  g_assert_cmpuint (tandem_git_file_diff_get_n_hunks (file), ==, 1);
+  g_assert_cmpuint (tandem_git_file_diff_get_additions (file), ==, 1);
+  g_assert_cmpuint (tandem_git_file_diff_get_deletions (file), ==, 1);
+}
+
+/* A staged rename with a small edit shows as a rename with only the changed lines, staged
+ * and once committed. */
+static void
+test_rename_diff (void)
+{
+  g_autofree char *dir = make_repo ("rename-diff");
+  g_autoptr(TandemGitRepository) repo = open_repo (dir);
+  g_autoptr(TandemGitFileDiff) staged = NULL;
+  g_autoptr(TandemGitFileDiff) added = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) committed = NULL;
+  g_autofree char *original = ten_lines (0);
+  g_autofree char *edited = ten_lines (5);
+
+  write_file (dir, "lines.txt", original);
+  git (dir, "add lines.txt");
+  git (dir, "commit -q -m lines");
+  git (dir, "mv lines.txt moved.txt");
+  write_file (dir, "moved.txt", edited);
+  write_file (dir, "fresh.txt", "fresh\n");
+  git (dir, "add moved.txt fresh.txt");
+
+  staged = diff_of (repo, "moved.txt", TRUE);
+  assert_renamed_one_line (staged);
+  g_assert_true (tandem_git_file_diff_get_staged (staged));
+
+  /* A file that really is new stays added. */
+  added = diff_of (repo, "fresh.txt", TRUE);
+  g_assert_cmpint (tandem_git_file_diff_get_kind (added), ==, TANDEM_GIT_CHANGE_ADDED);
+  g_assert_null (tandem_git_file_diff_get_old_path (added));
+
+  git (dir, "rm -q --cached fresh.txt");
+  git (dir, "commit -q -m moved");
+  WAIT (tandem_git_repository_commit_diff_async, repo, "HEAD", NULL);
+  committed = tandem_git_repository_commit_diff_finish (repo, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (committed->len, ==, 1);
+  assert_renamed_one_line (g_ptr_array_index (committed, 0));
 }
 
 static void
@@ -1470,6 +1574,8 @@ main (int   argc,
   g_test_add_func ("/git/repository/conflicts", test_conflicts);
   g_test_add_func ("/git/repository/branches", test_branches);
   g_test_add_func ("/git/repository/history", test_history);
+  g_test_add_func ("/git/repository/history-same-second", test_history_same_second);
+  g_test_add_func ("/git/repository/rename-diff", test_rename_diff);
   g_test_add_func ("/git/repository/commit-diff", test_commit_diff);
   g_test_add_func ("/git/repository/read-head-blob", test_read_head_blob);
   g_test_add_func ("/git/repository/refresh-merging", test_refresh_merging);

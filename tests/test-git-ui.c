@@ -38,6 +38,7 @@
 #include "tandem-window.h"
 #include "git-panel-test-util.h"
 #include "git-servers.h"
+#include "git-test-workers.h"
 
 static gboolean
 page_ready (gpointer data)
@@ -393,6 +394,7 @@ main (int   argc,
 
   status = g_test_run ();
   g_clear_object (&app);
+  git_test_wait_workers ();
   g_main_context_release (g_main_context_default ());
 
   return status;

@@ -165,7 +165,8 @@ append_file (TandemGitDiffView *self,
 
       /* The spaces leave room for the hunk's button, anchored at the end of the line. */
       append_line (text, lines, hunk->header, LINE_HUNK, -1, -1);
-      if (self->commit == NULL)
+      /* A rename stages and unstages as a whole: no hunk of it on its own. */
+      if (self->commit == NULL && old_path == NULL)
         {
           g_string_insert (text, text->len - 1, "    ");
           g_array_append_val (hunks, ref);

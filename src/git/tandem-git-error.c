@@ -26,6 +26,7 @@
 #include <git2.h>
 
 #include "tandem-git-error.h"
+#include "tandem-git-types-private.h"
 
 G_DEFINE_QUARK (tandem-git-error-quark, tandem_git_error)
 
@@ -99,4 +100,18 @@ tandem_git_error_set_from_libgit2 (GError     **error,
     g_set_error (error, TANDEM_GIT_ERROR, code_from_libgit2 (rc, last),
                  /* Translators: "Could not stage (error -3)" */
                  _("%s (error %d)"), what, rc);
+}
+
+/* Whether @rc (a libgit2 return code) is a success; when not, sets @error as
+ * tandem_git_error_set_from_libgit2() does. */
+gboolean
+_tandem_git_check (int          rc,
+                   const char  *what,
+                   GError     **error)
+{
+  if (rc >= 0)
+    return TRUE;
+
+  tandem_git_error_set_from_libgit2 (error, rc, what);
+  return FALSE;
 }

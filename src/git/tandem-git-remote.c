@@ -1194,6 +1194,29 @@ clone_thread (GTask        *gtask,
   g_task_return_pointer (gtask, g_file_new_for_path (task->destination), g_object_unref);
 }
 
+/* The GTask of a clone, fetch, pull or push: cancelled through @operation (reset for this
+ * run), and returning what it did even when Cancel comes after it finished. */
+static GTask *
+remote_gtask_new (gpointer             source_object,
+                  RemoteKind           kind,
+                  TandemGitOperation  *operation,
+                  gpointer             source_tag,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *gtask;
+
+  gtask = g_task_new (source_object, tandem_git_operation_get_cancellable (operation), callback,
+                      user_data);
+  g_task_set_source_tag (gtask, source_tag);
+  g_task_set_check_cancellable (gtask, FALSE);
+  g_task_set_task_data (gtask, remote_task_new (kind, operation),
+                        (GDestroyNotify)remote_task_free);
+  _tandem_git_operation_reset (operation);
+
+  return gtask;
+}
+
 void
 tandem_git_clone_async (const char          *url,
                         GFile               *destination,
@@ -1208,17 +1231,12 @@ tandem_git_clone_async (const char          *url,
   g_return_if_fail (G_IS_FILE (destination));
   g_return_if_fail (TANDEM_IS_GIT_OPERATION (operation));
 
-  gtask = g_task_new (NULL, tandem_git_operation_get_cancellable (operation), callback, user_data);
-  g_task_set_source_tag (gtask, tandem_git_clone_async);
-  /* A clone that finished before Cancel reached it is still a clone. */
-  g_task_set_check_cancellable (gtask, FALSE);
-
-  task = remote_task_new (REMOTE_CLONE, operation);
+  gtask = remote_gtask_new (NULL, REMOTE_CLONE, operation, tandem_git_clone_async, callback,
+                            user_data);
+  task = g_task_get_task_data (gtask);
   remote_task_set_url (task, url);
   task->destination = g_file_get_path (destination);
-  g_task_set_task_data (gtask, task, (GDestroyNotify)remote_task_free);
 
-  _tandem_git_operation_reset (operation);
   if (task->destination == NULL)
     {
       g_task_return_new_error (gtask, TANDEM_GIT_ERROR, TANDEM_GIT_ERROR_FAILED,
@@ -1438,13 +1456,7 @@ pull_fast_forward (git_repository         *repo,
       _tandem_git_set_would_overwrite (error, conflicts);
       return FALSE;
     }
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not fast-forward"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _tandem_git_check (rc, _("Could not fast-forward"), error);
 }
 
 static gboolean
@@ -1456,25 +1468,22 @@ pull_merge (RemoteTask              *task,
             GError                 **error)
 {
   g_autoptr(GPtrArray) conflicts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (git_oid));
   g_autofree char *message = NULL;
   git_merge_options merge_options = GIT_MERGE_OPTIONS_INIT;
   git_checkout_options checkout_options;
   git_signature *signature = NULL;
   git_index *index = NULL;
   git_tree *tree = NULL;
-  git_commit *parents[2] = { NULL, NULL };
   git_oid tree_id;
   git_oid commit_id;
   int rc;
 
   /* Before anything changes: a merge commit needs a name and an email. */
-  if (git_signature_default (&signature, repo) < 0)
-    {
-      g_set_error_literal (error, TANDEM_GIT_ERROR, TANDEM_GIT_ERROR_IDENTITY_MISSING,
-                           _("Set your name and email for commits before pulling changes that "
-                             "need a merge."));
-      return FALSE;
-    }
+  if (!_tandem_git_default_signature (repo, _("Set your name and email for commits before "
+                                              "pulling changes that need a merge."),
+                                      &signature, error))
+    return FALSE;
 
   checkout_options_init (&checkout_options, conflicts);
   checkout_options.checkout_strategy |= GIT_CHECKOUT_ALLOW_CONFLICTS;
@@ -1507,28 +1516,18 @@ pull_merge (RemoteTask              *task,
   if (rc == 0)
     rc = git_tree_lookup (&tree, repo, &tree_id);
   if (rc == 0)
-    rc = git_commit_lookup (&parents[0], repo, git_reference_target (head));
-  if (rc == 0)
-    rc = git_commit_lookup (&parents[1], repo, git_annotated_commit_id (their_head));
-  if (rc == 0)
-    rc = git_commit_create (&commit_id, repo, "HEAD", signature, signature, NULL, message, tree,
-                            2, (const git_commit **)parents);
-  if (rc == 0)
-    rc = git_repository_state_cleanup (repo);
+    {
+      g_array_append_vals (parent_ids, git_reference_target (head), 1);
+      g_array_append_vals (parent_ids, git_annotated_commit_id (their_head), 1);
+      rc = _tandem_git_create_commit (repo, signature, message, tree, parent_ids, TRUE,
+                                      &commit_id);
+    }
 
-  git_commit_free (parents[0]);
-  git_commit_free (parents[1]);
   git_tree_free (tree);
   git_index_free (index);
   git_signature_free (signature);
 
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not merge"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _tandem_git_check (rc, _("Could not merge"), error);
 }
 
 static gboolean
@@ -1764,12 +1763,11 @@ repository_thread (GTask        *gtask,
   /* Even a failed pull may have changed the work tree (conflicts). */
   remote_task_queue_refresh (task);
 
+  /* Fetch and push return TANDEM_GIT_PULL_UP_TO_DATE, which nobody reads. */
   if (error != NULL)
     g_task_return_error (gtask, g_steal_pointer (&error));
-  else if (task->kind == REMOTE_PULL)
-    g_task_return_int (gtask, result);
   else
-    g_task_return_boolean (gtask, TRUE);
+    g_task_return_int (gtask, result);
 }
 
 static void
@@ -1783,20 +1781,42 @@ run_repository_task (TandemGitRepository *self,
   g_autoptr(GTask) gtask = NULL;
   RemoteTask *task;
 
-  g_assert (TANDEM_IS_GIT_REPOSITORY (self));
-  g_assert (TANDEM_IS_GIT_OPERATION (operation));
+  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
+  g_return_if_fail (TANDEM_IS_GIT_OPERATION (operation));
 
-  gtask = g_task_new (self, tandem_git_operation_get_cancellable (operation), callback, user_data);
-  g_task_set_source_tag (gtask, source_tag);
-  g_task_set_check_cancellable (gtask, FALSE);
-
-  task = remote_task_new (kind, operation);
+  gtask = remote_gtask_new (self, kind, operation, source_tag, callback, user_data);
+  task = g_task_get_task_data (gtask);
   task->repository = g_object_ref (self);
   task->workdir = g_file_get_path (tandem_git_repository_get_workdir (self));
-  g_task_set_task_data (gtask, task, (GDestroyNotify)remote_task_free);
 
-  _tandem_git_operation_reset (operation);
   g_task_run_in_thread (gtask, repository_thread);
+}
+
+/* Every error, or the pull's result in @value. */
+static gboolean
+propagate_remote (TandemGitRepository  *self,
+                  GAsyncResult         *result,
+                  gpointer              source_tag,
+                  gssize               *value,
+                  GError              **error)
+{
+  GError *local_error = NULL;
+  gssize ret;
+
+  g_return_val_if_fail (TANDEM_IS_GIT_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, FALSE);
+
+  ret = g_task_propagate_int (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (value != NULL)
+    *value = ret;
+
+  return TRUE;
 }
 
 void
@@ -1805,9 +1825,6 @@ tandem_git_repository_fetch_async (TandemGitRepository *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
-  g_return_if_fail (TANDEM_IS_GIT_OPERATION (operation));
-
   run_repository_task (self, REMOTE_FETCH, operation, tandem_git_repository_fetch_async,
                        callback, user_data);
 }
@@ -1817,10 +1834,7 @@ tandem_git_repository_fetch_finish (TandemGitRepository  *self,
                                     GAsyncResult         *result,
                                     GError              **error)
 {
-  g_return_val_if_fail (TANDEM_IS_GIT_REPOSITORY (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return propagate_remote (self, result, tandem_git_repository_fetch_async, NULL, error);
 }
 
 void
@@ -1829,9 +1843,6 @@ tandem_git_repository_pull_async (TandemGitRepository *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
-  g_return_if_fail (TANDEM_IS_GIT_OPERATION (operation));
-
   run_repository_task (self, REMOTE_PULL, operation, tandem_git_repository_pull_async,
                        callback, user_data);
 }
@@ -1841,18 +1852,9 @@ tandem_git_repository_pull_finish (TandemGitRepository  *self,
                                    GAsyncResult         *result,
                                    GError              **error)
 {
-  GError *local_error = NULL;
-  gssize ret;
+  gssize ret = TANDEM_GIT_PULL_UP_TO_DATE;
 
-  g_return_val_if_fail (TANDEM_IS_GIT_REPOSITORY (self), TANDEM_GIT_PULL_UP_TO_DATE);
-  g_return_val_if_fail (g_task_is_valid (result, self), TANDEM_GIT_PULL_UP_TO_DATE);
-
-  ret = g_task_propagate_int (G_TASK (result), &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return TANDEM_GIT_PULL_UP_TO_DATE;
-    }
+  propagate_remote (self, result, tandem_git_repository_pull_async, &ret, error);
 
   return (TandemGitPullResult)ret;
 }
@@ -1863,9 +1865,6 @@ tandem_git_repository_push_async (TandemGitRepository *self,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
-  g_return_if_fail (TANDEM_IS_GIT_OPERATION (operation));
-
   run_repository_task (self, REMOTE_PUSH, operation, tandem_git_repository_push_async,
                        callback, user_data);
 }
@@ -1875,8 +1874,5 @@ tandem_git_repository_push_finish (TandemGitRepository  *self,
                                    GAsyncResult         *result,
                                    GError              **error)
 {
-  g_return_val_if_fail (TANDEM_IS_GIT_REPOSITORY (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return propagate_remote (self, result, tandem_git_repository_push_async, NULL, error);
 }

@@ -45,27 +45,55 @@ add_merge_head_cb (const git_oid *oid,
   return 0;
 }
 
-static gboolean
-default_signature (git_repository  *repo,
-                   git_signature  **signature,
-                   GError         **error)
+/* Reads the name and email commits are made with; @missing_message says what to do when
+ * git does not know them. */
+gboolean
+_tandem_git_default_signature (git_repository  *repo,
+                               const char      *missing_message,
+                               git_signature  **signature,
+                               GError         **error)
 {
   int rc = git_signature_default (signature, repo);
+
+  g_assert (missing_message != NULL);
 
   if (rc == GIT_ENOTFOUND)
     {
       g_set_error_literal (error, TANDEM_GIT_ERROR, TANDEM_GIT_ERROR_IDENTITY_MISSING,
-                           _("Git does not know your name and email yet. "
-                             "Set them, then commit again."));
+                           missing_message);
       return FALSE;
     }
-  if (rc < 0)
+  return _tandem_git_check (rc, _("Could not read your name and email"), error);
+}
+
+/* Commits @tree on HEAD with these parents; with @end_merge, also ends the merge in
+ * progress. Returns a libgit2 error code. */
+int
+_tandem_git_create_commit (git_repository      *repo,
+                           const git_signature *signature,
+                           const char          *message,
+                           git_tree            *tree,
+                           GArray              *parent_ids,
+                           gboolean             end_merge,
+                           git_oid             *commit_id)
+{
+  g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func ((GDestroyNotify)git_commit_free);
+  int rc;
+
+  for (guint i = 0; i < parent_ids->len; i++)
     {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not read your name and email"));
-      return FALSE;
+      git_commit *parent = NULL;
+
+      if ((rc = git_commit_lookup (&parent, repo, &g_array_index (parent_ids, git_oid, i))) < 0)
+        return rc;
+      g_ptr_array_add (parents, parent);
     }
 
-  return TRUE;
+  if ((rc = git_commit_create (commit_id, repo, "HEAD", signature, signature, NULL, message,
+                               tree, parents->len, (const git_commit **)parents->pdata)) < 0)
+    return rc;
+
+  return end_merge ? git_repository_state_cleanup (repo) : 0;
 }
 
 static gpointer
@@ -76,7 +104,6 @@ commit_op (TandemGitRepository  *self,
            GError              **error)
 {
   g_autoptr(GArray) parent_ids = g_array_new (FALSE, FALSE, sizeof (git_oid));
-  g_autoptr(GPtrArray) parents = g_ptr_array_new_with_free_func ((GDestroyNotify)git_commit_free);
   g_autofree char *message = NULL;
   git_signature *signature = NULL;
   git_index *index = NULL;
@@ -103,7 +130,9 @@ commit_op (TandemGitRepository  *self,
   }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !default_signature (repo, &signature, error) ||
+      !_tandem_git_default_signature (repo, _("Git does not know your name and email yet. "
+                                              "Set them, then commit again."),
+                                      &signature, error) ||
       !_tandem_git_lookup_head_commit (repo, &head, error))
     goto out;
 
@@ -155,21 +184,8 @@ commit_op (TandemGitRepository  *self,
                                                               parent_ids)) < 0)
         goto failed;
 
-      for (guint i = 0; i < parent_ids->len; i++)
-        {
-          git_commit *parent = NULL;
-
-          if ((rc = git_commit_lookup (&parent, repo, &g_array_index (parent_ids, git_oid, i))) < 0)
-            goto failed;
-          g_ptr_array_add (parents, parent);
-        }
-
-      if ((rc = git_commit_create (&commit_id, repo, "HEAD", signature, signature, NULL, message,
-                                   tree, parents->len,
-                                   (const git_commit **)parents->pdata)) < 0)
-        goto failed;
-
-      if (merging && (rc = git_repository_state_cleanup (repo)) < 0)
+      if ((rc = _tandem_git_create_commit (repo, signature, message, tree, parent_ids, merging,
+                                           &commit_id)) < 0)
         goto failed;
     }
 
@@ -197,9 +213,7 @@ tandem_git_repository_commit_async (TandemGitRepository *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (message != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   _tandem_git_repository_run (self, _tandem_git_op_new (NULL, message, amend, TRUE), commit_op,
                               g_free, tandem_git_repository_commit_async, cancellable, callback,
@@ -247,9 +261,6 @@ tandem_git_repository_head_commit_async (TandemGitRepository *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
   _tandem_git_repository_run (self, _tandem_git_op_new (NULL, NULL, FALSE, FALSE), head_commit_op,
                               g_object_unref, tandem_git_repository_head_commit_async, cancellable,
                               callback, user_data);
@@ -335,9 +346,6 @@ tandem_git_repository_get_identity_async (TandemGitRepository *self,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
   _tandem_git_repository_run (self, _tandem_git_op_new (NULL, NULL, FALSE, FALSE), get_identity_op,
                               identity_free, tandem_git_repository_get_identity_async, cancellable,
                               callback, user_data);
@@ -412,11 +420,8 @@ set_identity_op (TandemGitRepository  *self,
     rc = git_config_set_string (config, "user.email", op->text2);
   git_config_free (config);
 
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not save your name and email"));
-      return NULL;
-    }
+  if (!_tandem_git_check (rc, _("Could not save your name and email"), error))
+    return NULL;
 
   return GINT_TO_POINTER (TRUE);
 }
@@ -432,10 +437,8 @@ tandem_git_repository_set_identity_async (TandemGitRepository *self,
 {
   TandemGitOp *op;
 
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (name != NULL);
   g_return_if_fail (email != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   op = _tandem_git_op_new (NULL, NULL, global, FALSE);
   op->text = g_strstrip (g_strdup (name));
@@ -554,9 +557,6 @@ tandem_git_repository_list_branches_async (TandemGitRepository *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
   _tandem_git_repository_run (self, _tandem_git_op_new (NULL, NULL, FALSE, FALSE), list_branches_op,
                               g_object_unref, tandem_git_repository_list_branches_async,
                               cancellable, callback, user_data);
@@ -663,13 +663,7 @@ safe_checkout (git_repository  *repo,
       _tandem_git_set_would_overwrite (error, conflicts);
       return FALSE;
     }
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not switch branches"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _tandem_git_check (rc, _("Could not switch branches"), error);
 }
 
 static gboolean
@@ -697,13 +691,7 @@ set_head_to_branch (git_repository  *repo,
 {
   int rc = git_repository_set_head (repo, git_reference_name (branch));
 
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not switch branches"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _tandem_git_check (rc, _("Could not switch branches"), error);
 }
 
 static gpointer
@@ -754,9 +742,7 @@ tandem_git_repository_create_branch_async (TandemGitRepository *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (name != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   _tandem_git_repository_run (self, _tandem_git_op_new (name, NULL, checkout, TRUE),
                               create_branch_op, NULL, tandem_git_repository_create_branch_async,
@@ -853,9 +839,7 @@ tandem_git_repository_switch_branch_async (TandemGitRepository *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (name != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   _tandem_git_repository_run (self, _tandem_git_op_new (name, NULL, FALSE, TRUE), switch_branch_op,
                               NULL, tandem_git_repository_switch_branch_async, cancellable,
@@ -954,9 +938,7 @@ tandem_git_repository_delete_branch_async (TandemGitRepository *self,
                                            GAsyncReadyCallback  callback,
                                            gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (name != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   _tandem_git_repository_run (self, _tandem_git_op_new (name, NULL, force, TRUE), delete_branch_op,
                               NULL, tandem_git_repository_delete_branch_async, cancellable,
@@ -994,7 +976,8 @@ history_op (TandemGitRepository  *self,
   if ((rc = git_revwalk_new (&walk, repo)) < 0)
     goto failed;
 
-  git_revwalk_sorting (walk, GIT_SORT_TIME);
+  /* Topological first: commits made in the same second keep parents after children. */
+  git_revwalk_sorting (walk, GIT_SORT_TOPOLOGICAL | GIT_SORT_TIME);
   git_revwalk_simplify_first_parent (walk);
 
   if (git_repository_head_unborn (repo) == 1)
@@ -1044,8 +1027,6 @@ tandem_git_repository_history_async (TandemGitRepository *self,
 {
   TandemGitOp *op;
 
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   op = _tandem_git_op_new (NULL, NULL, FALSE, FALSE);
   op->skip = skip;
@@ -1109,29 +1090,10 @@ commit_diff_op (TandemGitRepository  *self,
 
   for (size_t i = 0; i < git_diff_num_deltas (diff); i++)
     {
-      git_patch *patch = NULL;
       TandemGitFileDiff *file;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        goto out;
-
-      if ((rc = git_patch_from_diff (&patch, diff, i)) < 0)
-        goto failed;
-
-      if (patch == NULL)
-        {
-          const git_diff_delta *delta = git_diff_get_delta (diff, i);
-
-          /* No patch: binary or unreadable. */
-          file = _tandem_git_file_diff_new (delta->new_file.path, NULL,
-                                            _tandem_git_change_kind_from_delta (delta->status),
-                                            (delta->flags & GIT_DIFF_FLAG_BINARY) != 0, FALSE);
-        }
-      else
-        file = _tandem_git_file_diff_new_from_patch (patch, FALSE, error);
-      git_patch_free (patch);
-
-      if (file == NULL)
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          (file = _tandem_git_file_diff_new_from_diff (diff, i, FALSE, error)) == NULL)
         goto out;
       g_ptr_array_add (files, file);
     }
@@ -1160,9 +1122,7 @@ tandem_git_repository_commit_diff_async (TandemGitRepository *self,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (commit_id != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   _tandem_git_repository_run (self, _tandem_git_op_new (commit_id, NULL, FALSE, FALSE),
                               commit_diff_op, (GDestroyNotify)g_ptr_array_unref,
@@ -1234,9 +1194,7 @@ tandem_git_repository_read_head_blob_async (TandemGitRepository *self,
                                             GAsyncReadyCallback  callback,
                                             gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (path != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   _tandem_git_repository_run (self, _tandem_git_op_new (path, NULL, FALSE, FALSE),
                               read_head_blob_op, (GDestroyNotify)g_bytes_unref,

@@ -58,15 +58,7 @@ static gboolean
 write_index (git_index  *index,
              GError    **error)
 {
-  int rc;
-
-  if ((rc = git_index_write (index)) < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not write the index"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _tandem_git_check (git_index_write (index), _("Could not write the index"), error);
 }
 
 static gboolean
@@ -101,11 +93,8 @@ stage_paths (git_repository      *repo,
         }
     }
 
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not stage the changes"));
-      return FALSE;
-    }
+  if (!_tandem_git_check (rc, _("Could not stage the changes"), error))
+    return FALSE;
 
   return write_index (index, error);
 }
@@ -142,11 +131,8 @@ unstage_paths (git_repository      *repo,
         rc = git_index_clear (index);
       for (guint i = 0; rc == 0 && paths != NULL && paths[i] != NULL; i++)
         rc = git_index_remove_bypath (index, paths[i]);
-      if (rc < 0)
-        {
-          tandem_git_error_set_from_libgit2 (error, rc, _("Could not unstage the changes"));
-          return FALSE;
-        }
+      if (!_tandem_git_check (rc, _("Could not unstage the changes"), error))
+        return FALSE;
       return write_index (index, error);
     }
 
@@ -182,13 +168,7 @@ out:
   git_tree_free (tree);
   git_commit_free (head);
 
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not unstage the changes"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _tandem_git_check (rc, _("Could not unstage the changes"), error);
 }
 
 static gboolean
@@ -198,7 +178,6 @@ checkout_index_paths (git_repository  *repo,
                       GError         **error)
 {
   git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
-  int rc;
 
   if (paths->len == 0)
     return TRUE;
@@ -206,13 +185,8 @@ checkout_index_paths (git_repository  *repo,
   options.checkout_strategy = GIT_CHECKOUT_FORCE | GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH;
   _tandem_git_strarray_from_ptr_array (&options.paths, paths);
 
-  if ((rc = git_checkout_index (repo, index, &options)) < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not restore the files"));
-      return FALSE;
-    }
-
-  return TRUE;
+  return _tandem_git_check (git_checkout_index (repo, index, &options),
+                            _("Could not restore the files"), error);
 }
 
 static gboolean
@@ -327,11 +301,8 @@ take_side (git_repository      *repo,
         g_ptr_array_add (checkout, g_strdup (path));
     }
 
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not resolve the conflict"));
-      return FALSE;
-    }
+  if (!_tandem_git_check (rc, _("Could not resolve the conflict"), error))
+    return FALSE;
 
   return write_index (index, error) && checkout_index_paths (repo, index, checkout, error);
 }
@@ -356,11 +327,8 @@ mark_resolved (git_repository      *repo,
         rc = git_index_remove_bypath (index, path);
     }
 
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not mark the conflict as resolved"));
-      return FALSE;
-    }
+  if (!_tandem_git_check (rc, _("Could not mark the conflict as resolved"), error))
+    return FALSE;
 
   return write_index (index, error);
 }
@@ -423,9 +391,7 @@ tandem_git_repository_index_async (TandemGitRepository  *self,
 {
   TandemGitOp *op;
 
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (action <= TANDEM_GIT_INDEX_MARK_RESOLVED);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   op = _tandem_git_op_new (NULL, NULL, FALSE, TRUE);
   op->action = action;
@@ -487,13 +453,52 @@ diff_for_path (git_repository  *repo,
   git_tree_free (tree);
   git_commit_free (head);
 
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not compute the changes"));
-      return NULL;
-    }
+  if (!_tandem_git_check (rc, _("Could not compute the changes"), error))
+    return NULL;
 
   return diff;
+}
+
+/* A staged rename is an added file to a diff of that one path: finds the rename in the
+ * whole staged diff, so that it shows only the lines that changed. Returns whether @path is
+ * a rename; then *@file_diff is its diff, or %NULL with @error set. */
+static gboolean
+find_staged_rename (git_repository     *repo,
+                    const char         *path,
+                    TandemGitFileDiff **file_diff,
+                    GError            **error)
+{
+  git_diff_find_options find = GIT_DIFF_FIND_OPTIONS_INIT;
+  git_commit *head = NULL;
+  git_tree *tree = NULL;
+  git_diff *diff = NULL;
+  gboolean found = FALSE;
+
+  find.flags = GIT_DIFF_FIND_RENAMES;
+
+  if (_tandem_git_lookup_head_commit (repo, &head, NULL) && head != NULL &&
+      git_commit_tree (&tree, head) == 0 &&
+      git_diff_tree_to_index (&diff, repo, tree, NULL, NULL) == 0 &&
+      git_diff_find_similar (diff, &find) == 0)
+    {
+      for (size_t i = 0; i < git_diff_num_deltas (diff); i++)
+        {
+          const git_diff_delta *delta = git_diff_get_delta (diff, i);
+
+          if (delta->status == GIT_DELTA_RENAMED && g_strcmp0 (delta->new_file.path, path) == 0)
+            {
+              *file_diff = _tandem_git_file_diff_new_from_diff (diff, i, TRUE, error);
+              found = TRUE;
+              break;
+            }
+        }
+    }
+
+  git_diff_free (diff);
+  git_tree_free (tree);
+  git_commit_free (head);
+
+  return found;
 }
 
 static gpointer
@@ -505,8 +510,6 @@ diff_file_op (TandemGitRepository  *self,
 {
   TandemGitFileDiff *file_diff = NULL;
   git_diff *diff;
-  git_patch *patch = NULL;
-  int rc;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -517,21 +520,10 @@ diff_file_op (TandemGitRepository  *self,
   if (git_diff_num_deltas (diff) == 0)
     file_diff = _tandem_git_file_diff_new (op->path, NULL, TANDEM_GIT_CHANGE_MODIFIED,
                                            FALSE, op->flag);
-  else if ((rc = git_patch_from_diff (&patch, diff, 0)) < 0)
-    tandem_git_error_set_from_libgit2 (error, rc, _("Could not compute the changes"));
-  else if (patch == NULL)
-    {
-      const git_diff_delta *delta = git_diff_get_delta (diff, 0);
+  else if (!(op->flag && git_diff_get_delta (diff, 0)->status == GIT_DELTA_ADDED &&
+             find_staged_rename (repo, op->path, &file_diff, error)))
+    file_diff = _tandem_git_file_diff_new_from_diff (diff, 0, op->flag, error);
 
-      /* libgit2 gives no patch for unreadable or conflicted files. */
-      file_diff = _tandem_git_file_diff_new (op->path, NULL,
-                                             _tandem_git_change_kind_from_delta (delta->status),
-                                             (delta->flags & GIT_DIFF_FLAG_BINARY) != 0, op->flag);
-    }
-  else
-    file_diff = _tandem_git_file_diff_new_from_patch (patch, op->flag, error);
-
-  git_patch_free (patch);
   git_diff_free (diff);
 
   return file_diff;
@@ -545,9 +537,7 @@ tandem_git_repository_diff_file_async (TandemGitRepository *self,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (path != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   _tandem_git_repository_run (self, _tandem_git_op_new (path, NULL, staged, FALSE), diff_file_op,
                               g_object_unref, tandem_git_repository_diff_file_async, cancellable,
@@ -720,10 +710,8 @@ tandem_git_repository_apply_hunk_async (TandemGitRepository *self,
                                         GAsyncReadyCallback  callback,
                                         gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
   g_return_if_fail (path != NULL);
   g_return_if_fail (hunk_header != NULL);
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
 
   _tandem_git_repository_run (self, _tandem_git_op_new (path, hunk_header, staged, TRUE),
                               apply_hunk_op, NULL, tandem_git_repository_apply_hunk_async,

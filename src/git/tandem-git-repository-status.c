@@ -233,11 +233,8 @@ collect_status (git_repository     *repo,
       options.flags &= ~GIT_STATUS_OPT_UPDATE_INDEX;
       rc = git_status_list_new (&list, repo, &options);
     }
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not read the repository’s status"));
-      return FALSE;
-    }
+  if (!_tandem_git_check (rc, _("Could not read the repository’s status"), error))
+    return FALSE;
 
   n = git_status_list_entrycount (list);
   for (size_t i = 0; i < n; i++)
@@ -720,9 +717,6 @@ tandem_git_repository_status_async (TandemGitRepository *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
-  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
-
   _tandem_git_repository_run (self, _tandem_git_op_new (NULL, NULL, FALSE, FALSE), status_op,
                               g_object_unref, tandem_git_repository_status_async, cancellable,
                               callback, user_data);

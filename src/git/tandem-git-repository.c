@@ -359,11 +359,8 @@ discover (GFile   *directory,
   rc = git_repository_open_ext (&repo, path, 0, NULL);
   if (rc == GIT_ENOTFOUND)
     return NULL;
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not open the repository"));
-      return NULL;
-    }
+  if (!_tandem_git_check (rc, _("Could not open the repository"), error))
+    return NULL;
 
   if (git_repository_is_bare (repo) || git_repository_workdir (repo) == NULL)
     {
@@ -694,7 +691,9 @@ _tandem_git_repository_run (TandemGitRepository *self,
   g_autoptr(GTask) task = NULL;
   OpTask *op_task;
 
-  g_assert (TANDEM_IS_GIT_REPOSITORY (self));
+  /* The checks every public *_async() would repeat. */
+  g_return_if_fail (TANDEM_IS_GIT_REPOSITORY (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
   g_assert (op != NULL);
   g_assert (func != NULL);
 
@@ -754,11 +753,8 @@ _tandem_git_lookup_head_commit (git_repository  *repo,
   rc = git_revparse_single (&object, repo, "HEAD^{commit}");
   if (rc == GIT_ENOTFOUND || rc == GIT_EUNBORNBRANCH)
     return TRUE;
-  if (rc < 0)
-    {
-      tandem_git_error_set_from_libgit2 (error, rc, _("Could not read the current commit"));
-      return FALSE;
-    }
+  if (!_tandem_git_check (rc, _("Could not read the current commit"), error))
+    return FALSE;
 
   *commit = (git_commit *)object;
   return TRUE;

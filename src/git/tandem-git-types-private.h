@@ -75,6 +75,10 @@ void               _tandem_git_file_diff_mark_no_newline (TandemGitFileDiff *sel
 TandemGitFileDiff *_tandem_git_file_diff_new_from_patch (git_patch         *patch,
                                                          gboolean           staged,
                                                          GError           **error);
+TandemGitFileDiff *_tandem_git_file_diff_new_from_diff (git_diff          *diff,
+                                                        size_t             index,
+                                                        gboolean           staged,
+                                                        GError           **error);
 TandemGitChangeKind _tandem_git_change_kind_from_delta (git_delta_t         status);
 
 TandemGitCommit   *_tandem_git_commit_new_from_libgit2 (const git_commit   *commit);
@@ -101,5 +105,19 @@ void               _tandem_git_checkout_collect_conflicts (git_checkout_options 
 /* Sets @error to WOULD_OVERWRITE with a message naming @paths (char *). */
 void               _tandem_git_set_would_overwrite    (GError             **error,
                                                        GPtrArray           *paths);
+gboolean           _tandem_git_check                  (int                  rc,
+                                                       const char          *what,
+                                                       GError             **error);
+gboolean           _tandem_git_default_signature      (git_repository      *repo,
+                                                       const char          *missing_message,
+                                                       git_signature      **signature,
+                                                       GError             **error);
+int                _tandem_git_create_commit          (git_repository      *repo,
+                                                       const git_signature *signature,
+                                                       const char          *message,
+                                                       git_tree            *tree,
+                                                       GArray              *parent_ids,
+                                                       gboolean             end_merge,
+                                                       git_oid             *commit_id);
 
 G_END_DECLS

@@ -727,6 +727,40 @@ _tandem_git_file_diff_new_from_patch (git_patch  *patch,
   return g_steal_pointer (&self);
 }
 
+/* The diff of the delta at @index: without lines where libgit2 gives no patch (binary,
+ * unreadable or conflicted files). */
+TandemGitFileDiff *
+_tandem_git_file_diff_new_from_diff (git_diff  *diff,
+                                     size_t     index,
+                                     gboolean   staged,
+                                     GError   **error)
+{
+  const git_diff_delta *delta;
+  TandemGitFileDiff *file_diff;
+  git_patch *patch = NULL;
+  int rc;
+
+  g_return_val_if_fail (diff != NULL, NULL);
+  g_return_val_if_fail (index < git_diff_num_deltas (diff), NULL);
+
+  if ((rc = git_patch_from_diff (&patch, diff, index)) < 0)
+    {
+      tandem_git_error_set_from_libgit2 (error, rc, _("Could not compute the changes"));
+      return NULL;
+    }
+  if (patch != NULL)
+    {
+      file_diff = _tandem_git_file_diff_new_from_patch (patch, staged, error);
+      git_patch_free (patch);
+      return file_diff;
+    }
+
+  delta = git_diff_get_delta (diff, index);
+  return _tandem_git_file_diff_new (delta->new_file.path, NULL,
+                                    _tandem_git_change_kind_from_delta (delta->status),
+                                    (delta->flags & GIT_DIFF_FLAG_BINARY) != 0, staged);
+}
+
 const char *
 tandem_git_file_diff_get_path (TandemGitFileDiff *self)
 {
