@@ -94,6 +94,9 @@ _tandem_git_ensure_libgit2 (void)
   if (g_once_init_enter (&initialized))
     {
       git_libgit2_init ();
+      /* As git itself: objects read from disk are not hashed again on every read (fsck
+       * is where that belongs); it costs a SHA-1 per tree in every status. */
+      git_libgit2_opts (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
       g_once_init_leave (&initialized, 1);
     }
 }
