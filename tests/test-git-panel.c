@@ -602,6 +602,284 @@ test_relative_time (void)
   }
 }
 
+static gboolean
+widget_visible (gpointer data)
+{
+  return gtk_widget_get_visible (data);
+}
+
+/* The empty commit message shows a dim hint, which goes away once there is text; the
+ * hint never takes clicks meant for the text view. */
+static void
+test_message_placeholder (void)
+{
+  Fixture fixture = { 0 };
+  GtkTextView *view;
+  GtkWidget *hint;
+
+  fixture_set_up (&fixture, "placeholder", FALSE);
+  view = get_message_view (fixture.panel);
+
+  hint = views_find_label (fixture.panel, "Ctrl+Enter to commit");
+  g_assert_nonnull (hint);
+  g_assert_false (gtk_widget_get_can_target (hint));
+  g_assert_true (gtk_widget_get_ancestor (hint, GTK_TYPE_OVERLAY) ==
+                 gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_OVERLAY));
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_signal_emit_by_name (view, "insert-at-cursor", "F");
+  g_assert_false (gtk_widget_get_visible (hint));
+  g_assert_null (views_find_label (fixture.panel, "Ctrl+Enter to commit"));
+
+  set_message (fixture.panel, "");
+  g_assert_true (tandem_test_wait_until (widget_visible, hint, 1000));
+
+  fixture_tear_down (&fixture);
+}
+
+/* The shortcut controller on the commit message: Ctrl+Enter (and keypad Enter) run
+ * git.commit from the text view, and the commit is made. */
+static void
+test_ctrl_enter_commits (void)
+{
+  Fixture fixture = { 0 };
+  g_autoptr(GtkShortcutTrigger) ctrl_return = gtk_shortcut_trigger_parse_string ("<Control>Return");
+  g_autoptr(GListModel) controllers = NULL;
+  GtkTextView *view;
+  GtkShortcut *commit_shortcut = NULL;
+
+  fixture_set_up (&fixture, "ctrl-enter", FALSE);
+  view = get_message_view (fixture.panel);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && commit_shortcut == NULL; i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+            trigger = gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger));
+          if (gtk_shortcut_trigger_equal (trigger, ctrl_return))
+            commit_shortcut = g_steal_pointer (&shortcut);
+        }
+    }
+  g_assert_nonnull (commit_shortcut);
+
+  g_object_unref (tandem_test_write_file (fixture.dir, "a.txt", "alpha by keyboard\n", -1));
+  views_git_quiet (fixture.dir, "add", "a.txt", NULL);
+  tandem_git_panel_refresh (fixture.panel);
+  wait_row (fixture.panel, "git.unstage", "a.txt");
+
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_signal_emit_by_name (view, "insert-at-cursor", "Commit by keyboard");
+  g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (commit_shortcut), 0,
+                                               GTK_WIDGET (view), NULL));
+  wait_git (fixture.dir, "log", "-1", "--format=%s", "Commit by keyboard");
+  g_assert_cmpint (gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)), ==, 1);
+
+  g_object_unref (commit_shortcut);
+  fixture_tear_down (&fixture);
+}
+
+/* A git:// server that answers the fetch with a ref it will never send: after the
+ * negotiation it only says "Counting objects" every 50 ms, as a busy server would, until
+ * the client hangs up. */
+typedef struct
+{
+  GSocketService *service;
+  guint           port;
+  gint            n_running;
+  gint            n_served;
+} StallServer;
+
+static gboolean
+stall_read_pkt (GInputStream *in,
+                GString      *into)
+{
+  char header[5] = { 0 };
+  gsize read = 0;
+  guint64 length;
+
+  if (!g_input_stream_read_all (in, header, 4, &read, NULL, NULL) || read != 4)
+    return FALSE;
+  length = g_ascii_strtoull (header, NULL, 16);
+  if (length < 4)
+    {
+      g_string_append (into, "0000");
+      return TRUE;
+    }
+  length -= 4;
+  {
+    g_autofree char *data = g_malloc (length + 1);
+
+    if (!g_input_stream_read_all (in, data, length, &read, NULL, NULL) || read != length)
+      return FALSE;
+    g_string_append_len (into, data, length);
+  }
+  return TRUE;
+}
+
+static gboolean
+stall_write_pkt (GOutputStream *out,
+                 const char    *data,
+                 gsize          length)
+{
+  g_autofree char *header = g_strdup_printf ("%04x", (guint)(length + 4));
+
+  return g_output_stream_write_all (out, header, 4, NULL, NULL, NULL) &&
+         g_output_stream_write_all (out, data, length, NULL, NULL, NULL);
+}
+
+static gboolean
+stall_run_cb (GThreadedSocketService *service,
+              GSocketConnection      *connection,
+              GObject                *source,
+              StallServer            *server)
+{
+  static const char oid[] = "1111111111111111111111111111111111111111";
+  GInputStream *in = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_autoptr(GString) request = g_string_new (NULL);
+  g_autoptr(GString) head = g_string_new (oid);
+  g_autofree char *main_ref = g_strdup_printf ("%s refs/heads/main\n", oid);
+  static const char progress[] = "\002Counting objects: 1\r";
+
+  g_atomic_int_inc (&server->n_running);
+
+  /* The first line of the advertisement carries the capabilities after a NUL. */
+  g_string_append (head, " HEAD");
+  g_string_append_c (head, '\0');
+  g_string_append (head, "side-band-64k ofs-delta\n");
+
+  if (stall_read_pkt (in, request) &&
+      stall_write_pkt (out, head->str, head->len) &&
+      stall_write_pkt (out, main_ref, strlen (main_ref)) &&
+      g_output_stream_write_all (out, "0000", 4, NULL, NULL, NULL))
+    {
+      /* Wants, a flush, haves, then "done". */
+      g_string_truncate (request, 0);
+      while (strstr (request->str, "done\n") == NULL && stall_read_pkt (in, request))
+        ;
+      if (strstr (request->str, "done\n") != NULL && stall_write_pkt (out, "NAK\n", 4))
+        {
+          g_atomic_int_inc (&server->n_served);
+          while (stall_write_pkt (out, progress, sizeof progress - 1))
+            g_usleep (50 * G_TIME_SPAN_MILLISECOND);
+        }
+    }
+
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+  g_atomic_int_dec_and_test (&server->n_running);
+  return TRUE;
+}
+
+static gboolean
+stall_server_served (gpointer data)
+{
+  StallServer *server = data;
+
+  return g_atomic_int_get (&server->n_served) > 0;
+}
+
+static gboolean
+stall_server_idle (gpointer data)
+{
+  StallServer *server = data;
+
+  return g_atomic_int_get (&server->n_running) == 0;
+}
+
+static gboolean
+has_error_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)) && ADW_IS_MESSAGE_DIALOG (window))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+button_usable (gpointer data)
+{
+  return gtk_widget_is_visible (data) && gtk_widget_is_sensitive (data);
+}
+
+static gboolean
+widget_hidden (gpointer data)
+{
+  return !gtk_widget_is_visible (data);
+}
+
+/* Fetch from a server that keeps the client waiting: the Cancel button stops it, the
+ * progress goes away, "Cancelled." is said plainly (not as an error), no dialog opens. */
+static void
+test_cancel_fetch (void)
+{
+  Fixture fixture = { 0 };
+  StallServer server = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  GtkWidget *cancel;
+  GtkWidget *cancelled;
+  GtkWidget *progress;
+
+  /* Progress reports of the worker are dispatched by this thread's loop, as in the app. */
+  g_main_context_acquire (g_main_context_default ());
+
+  server.service = g_threaded_socket_service_new (2);
+  server.port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (server.service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (server.service, "run", G_CALLBACK (stall_run_cb), &server);
+  g_socket_service_start (server.service);
+
+  fixture_set_up (&fixture, "cancel-fetch", FALSE);
+  url = g_strdup_printf ("git://127.0.0.1:%u/stall.git", server.port);
+  views_git_quiet (fixture.dir, "config", "remote.origin.url", url);
+  views_git_quiet (fixture.dir, "config", "remote.origin.fetch", "+refs/heads/*:refs/remotes/origin/*");
+
+  g_assert_true (gtk_widget_activate_action (fixture.panel, "git.fetch", NULL));
+  cancel = find_action_button (fixture.panel, "git.cancel", NULL);
+  g_assert_nonnull (cancel);
+  g_assert_true (tandem_test_wait_until (button_usable, cancel, 5000));
+  progress = tandem_test_find_descendant (fixture.panel, GTK_TYPE_PROGRESS_BAR);
+  g_assert_true (gtk_widget_is_visible (progress));
+  /* The server got as far as sending progress: the fetch is under way, not refused. */
+  g_assert_true (tandem_test_wait_until (stall_server_served, &server, 10000));
+  tandem_test_spin (200);
+
+  g_test_timer_start ();
+  g_signal_emit_by_name (cancel, "clicked");
+  wait_label (fixture.panel, "Cancelled");
+  g_test_message ("Fetch stopped %.0f ms after Cancel", g_test_timer_elapsed () * 1000);
+  cancelled = views_find_label (fixture.panel, "Cancelled");
+  g_assert_false (gtk_widget_has_css_class (cancelled, "error"));
+  g_assert_true (tandem_test_wait_until (widget_hidden, cancel, 1000));
+  g_assert_false (gtk_widget_is_visible (progress));
+  g_assert_false (has_error_dialog ());
+  g_assert_true (gtk_widget_is_sensitive (find_action_button (fixture.panel, "git.fetch", NULL)));
+
+  /* The client hung up, so the server's thread ends. */
+  g_assert_true (tandem_test_wait_until (stall_server_idle, &server, 10000));
+  g_socket_service_stop (server.service);
+  g_socket_listener_close (G_SOCKET_LISTENER (server.service));
+  g_object_unref (server.service);
+
+  fixture_tear_down (&fixture);
+  g_main_context_release (g_main_context_default ());
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -619,6 +897,9 @@ main (int   argc,
   g_test_add_func ("/git-panel/branches", test_branches);
   g_test_add_func ("/git-panel/history", test_history);
   g_test_add_func ("/git-panel/relative-time", test_relative_time);
+  g_test_add_func ("/git-panel/message-placeholder", test_message_placeholder);
+  g_test_add_func ("/git-panel/ctrl-enter-commits", test_ctrl_enter_commits);
+  g_test_add_func ("/git-panel/cancel-fetch", test_cancel_fetch);
 
   status = g_test_run ();
   git_test_wait_workers ();

@@ -333,6 +333,50 @@ test_conflict_flow (void)
 }
 
 static gboolean
+has_gutter (gpointer data)
+{
+  return tandem_test_find_descendant (data, g_type_from_name ("TandemGitGutterRenderer")) != NULL;
+}
+
+/* An untitled document saved into the work tree (Save As) gets the change marks at
+ * once, without being reopened. */
+static void
+test_untitled_saved_as (void)
+{
+  g_autofree char *project = tandem_test_make_dir ("saved-as");
+  g_autoptr(GFile) folder = g_file_new_for_path (project);
+  g_autoptr(GFile) target = g_file_get_child (folder, "notes.txt");
+  g_autoptr(GError) error = NULL;
+  TandemWindow *window;
+  TandemEditorPage *page;
+  TandemDocument *document;
+  GtkWidget *view;
+
+  g_free (git_test_run (project, "init", "-q", NULL));
+  window = tandem_window_new (app);
+  tandem_window_open_project (window, folder);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tandem_test_wait_until (panel_created, window, 10000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-file", NULL));
+  g_assert_true (tandem_test_wait_until (page_ready, window, 10000));
+  page = tandem_window_get_active_page (window);
+  document = tandem_editor_page_get_document (page);
+  view = GTK_WIDGET (tandem_editor_page_get_view (page));
+  g_assert_null (tandem_document_get_file (document));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), "one\ntwo\n", -1);
+  tandem_test_spin (200);
+  g_assert_false (has_gutter (view));
+
+  error = tandem_test_save_document (document, target);
+  g_assert_no_error (error);
+  g_assert_true (tandem_test_wait_until (has_gutter, view, 5000));
+
+  gtk_window_close (GTK_WINDOW (window));
+  tandem_test_spin (100);
+}
+
+static gboolean
 project_opened (gpointer data)
 {
   return tandem_window_get_project_root (data) != NULL;
@@ -391,6 +435,7 @@ main (int   argc,
   g_test_add_func ("/git-ui/edit-commit-push", test_edit_commit_push);
   g_test_add_func ("/git-ui/conflict-flow", test_conflict_flow);
   g_test_add_func ("/git-ui/clone-repository-action", test_clone_repository_action);
+  g_test_add_func ("/git-ui/untitled-saved-as", test_untitled_saved_as);
 
   status = g_test_run ();
   g_clear_object (&app);

@@ -153,13 +153,11 @@ _tandem_window_git_refresh (TandemWindowGit *git)
     git->module.refresh (git->panel);
 }
 
-void
-_tandem_window_git_attach_page (TandemWindowGit  *git,
-                                TandemEditorPage *page)
+static void
+tandem_window_git_attach_view (TandemWindowGit  *git,
+                               TandemEditorPage *page)
 {
   GFile *file;
-
-  g_return_if_fail (TANDEM_IS_EDITOR_PAGE (page));
 
   if (git == NULL || git->panel == NULL)
     return;
@@ -167,6 +165,40 @@ _tandem_window_git_attach_page (TandemWindowGit  *git,
   file = tandem_document_get_file (tandem_editor_page_get_document (page));
   if (file != NULL)
     git->module.attach_view (git->panel, tandem_editor_page_get_view (page), file);
+}
+
+/* An untitled document got its file (Save As): its page gets the marks now, without
+ * being reopened. The panel attaches a view only once. */
+static void
+tandem_window_git_file_changed_cb (TandemDocument   *document,
+                                   GParamSpec       *pspec,
+                                   TandemEditorPage *page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (page));
+
+  g_assert (TANDEM_IS_EDITOR_PAGE (page));
+
+  if (TANDEM_IS_WINDOW (root))
+    tandem_window_git_attach_view (_tandem_window_get_git (TANDEM_WINDOW (root)), page);
+}
+
+void
+_tandem_window_git_attach_page (TandemWindowGit  *git,
+                                TandemEditorPage *page)
+{
+  TandemDocument *document;
+
+  g_return_if_fail (TANDEM_IS_EDITOR_PAGE (page));
+
+  if (git == NULL || git->panel == NULL)
+    return;
+
+  /* Called once per page: when it is added, or when the panel is made after it. */
+  document = tandem_editor_page_get_document (page);
+  if (tandem_document_get_file (document) == NULL)
+    g_signal_connect_object (document, "notify::file",
+                             G_CALLBACK (tandem_window_git_file_changed_cb), page, 0);
+  tandem_window_git_attach_view (git, page);
 }
 
 /* Signals of the panel ------------------------------------------------------------- */
