@@ -26,6 +26,7 @@
 
 #include "tandem-run-config.h"
 #include "tandem-terminal-panel.h"
+#include "tandem-module.h"
 
 struct _TandemTerminalPanel
 {
@@ -248,7 +249,12 @@ tandem_terminal_panel_start_run (TandemTerminalPanel *self,
       tandem_terminal_page_spawn (self->run_page);
     }
 
-  adw_tab_page_set_tooltip (tab, command);
+  /* The tab's tooltip is markup: a command such as `a & b` must stay text. */
+  {
+    g_autofree char *tooltip = g_markup_escape_text (command, -1);
+
+    adw_tab_page_set_tooltip (tab, tooltip);
+  }
   tandem_terminal_panel_update_running (self);
 }
 
@@ -875,33 +881,13 @@ tandem_terminal_panel_class_init (TandemTerminalPanelClass *klass)
 }
 
 static void
-tandem_terminal_panel_load_css (void)
-{
-  static gsize loaded;
-
-  if (g_once_init_enter (&loaded))
-    {
-      GdkDisplay *display = gdk_display_get_default ();
-      GtkCssProvider *provider = gtk_css_provider_new ();
-
-      gtk_css_provider_load_from_resource (provider, "/io/github/tandemide/Tandem/terminal/style.css");
-      if (display != NULL)
-        gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                    GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-      /* The display keeps the provider for the life of the process. */
-      g_object_unref (provider);
-      g_once_init_leave (&loaded, 1);
-    }
-}
-
-static void
 tandem_terminal_panel_init (TandemTerminalPanel *self)
 {
   GtkGesture *click;
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  tandem_terminal_panel_load_css ();
+  tandem_module_add_css ("/io/github/tandemide/Tandem/terminal/style.css");
 
   self->cancellable = g_cancellable_new ();
 
