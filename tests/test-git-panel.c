@@ -611,13 +611,13 @@ widget_visible (gpointer data)
 /* The empty commit message shows a dim hint, which goes away once there is text; the
  * hint never takes clicks meant for the text view. */
 static void
-test_message_placeholder (void)
+test_message_hint (void)
 {
   Fixture fixture = { 0 };
   GtkTextView *view;
   GtkWidget *hint;
 
-  fixture_set_up (&fixture, "placeholder", FALSE);
+  fixture_set_up (&fixture, "message-hint", FALSE);
   view = get_message_view (fixture.panel);
 
   hint = views_find_label (fixture.panel, "Ctrl+Enter to commit");
@@ -897,7 +897,7 @@ main (int   argc,
   g_test_add_func ("/git-panel/branches", test_branches);
   g_test_add_func ("/git-panel/history", test_history);
   g_test_add_func ("/git-panel/relative-time", test_relative_time);
-  g_test_add_func ("/git-panel/message-placeholder", test_message_placeholder);
+  g_test_add_func ("/git-panel/message-hint", test_message_hint);
   g_test_add_func ("/git-panel/ctrl-enter-commits", test_ctrl_enter_commits);
   g_test_add_func ("/git-panel/cancel-fetch", test_cancel_fetch);
 

@@ -30,6 +30,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "tandem-markdown-view.h"
+#include "tandem-module.h"
 
 /* Markdown from cmark's parse tree, drawn with GTK widgets: a label per paragraph or
  * heading (Pango markup for emphasis, code and links), boxes for lists and quotes, a grid
@@ -1374,20 +1375,6 @@ tandem_markdown_view_finalize (GObject *object)
   G_OBJECT_CLASS (tandem_markdown_view_parent_class)->finalize (object);
 }
 
-/* The assistant module is loaded on demand: it brings its own style.css. */
-static void
-load_css (void)
-{
-  GdkDisplay *display = gdk_display_get_default ();
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, "/io/github/tandemide/Tandem/ai/style.css");
-  /* The display keeps the provider for the life of the process. */
-  if (display != NULL)
-    gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 tandem_markdown_view_class_init (TandemMarkdownViewClass *klass)
 {
@@ -1426,7 +1413,8 @@ tandem_markdown_view_class_init (TandemMarkdownViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "markdownview");
 
-  load_css ();
+  /* The assistant module is loaded on demand: it brings its own style.css. */
+  tandem_module_add_css ("/io/github/tandemide/Tandem/ai/style.css");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n.h>
 #include <gmodule.h>
+#include <gtk/gtk.h>
 
 #include "tandem-module.h"
 
@@ -123,4 +124,28 @@ tandem_module_lookup (const char  *module_name,
     }
 
   return address;
+}
+
+void
+tandem_module_add_css (const char *resource_path)
+{
+  static GHashTable *loaded;
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autoptr(GtkCssProvider) provider = NULL;
+
+  g_return_if_fail (resource_path != NULL);
+
+  if (display == NULL)
+    return;
+  if (loaded == NULL)
+    loaded = g_hash_table_new (g_str_hash, g_str_equal);
+  if (g_hash_table_contains (loaded, resource_path))
+    return;
+  g_hash_table_add (loaded, (gpointer)g_intern_string (resource_path));
+
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, resource_path);
+  /* The display keeps the provider for the life of the process. */
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }

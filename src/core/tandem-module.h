@@ -32,4 +32,8 @@ gpointer tandem_module_lookup (const char  *module_name,
                                const char  *symbol,
                                GError     **error);
 
+/* A module brings its own stylesheet: adds the CSS resource at @resource_path to the
+ * default display, once per process (main thread only). */
+void     tandem_module_add_css (const char  *resource_path);
+
 G_END_DECLS

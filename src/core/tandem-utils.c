@@ -23,6 +23,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <git2.h>
 #include <glib/gstdio.h>
 
 #include "tandem-utils.h"
@@ -140,4 +141,19 @@ tandem_path_for_display (GFile *file)
     return g_strconcat ("~", path + home_len, NULL);
 
   return g_steal_pointer (&path);
+}
+
+void
+tandem_ensure_libgit2 (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      git_libgit2_init ();
+      /* As git itself: objects read from disk are not hashed again on every read (fsck
+       * is where that belongs); it costs a SHA-1 per tree in every status. */
+      git_libgit2_opts (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
+      g_once_init_leave (&initialized, 1);
+    }
 }

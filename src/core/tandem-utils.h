@@ -34,5 +34,7 @@ gboolean  tandem_write_file_atomic  (const char    *path,
 gboolean  tandem_ensure_parent_dir  (const char    *path,
                                      GError       **error);
 char     *tandem_path_for_display   (GFile         *file);
+/* Initialises libgit2 once for the process (any thread). */
+void      tandem_ensure_libgit2     (void);
 
 G_END_DECLS

@@ -29,6 +29,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "tandem-git-diff-view.h"
+#include "tandem-module.h"
 #include "tandem-git-error.h"
 
 /* The whole diff lives in one read-only GtkSourceBuffer: it is built as one string and
@@ -670,30 +671,12 @@ tandem_git_diff_view_class_init (TandemGitDiffViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemGitDiffView, error_page);
 }
 
-/* The git module is loaded on demand, after the application loaded its style.css. */
-static void
-ensure_css (void)
-{
-  static gboolean loaded;
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (loaded || gdk_display_get_default () == NULL)
-    return;
-  loaded = TRUE;
-
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, "/io/github/tandemide/Tandem/git/tandem-git-views.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 static void
 tandem_git_diff_view_init (TandemGitDiffView *self)
 {
   GtkTextIter start;
 
-  ensure_css ();
+  tandem_module_add_css ("/io/github/tandemide/Tandem/git/tandem-git-views.css");
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->lines = g_array_new (FALSE, FALSE, sizeof (LineInfo));

@@ -28,6 +28,7 @@
 
 #include "tandem-git-repository.h"
 #include "tandem-git-types-private.h"
+#include "tandem-utils.h"
 
 typedef struct
 {
@@ -189,7 +190,7 @@ tandem_git_line_marks_compute (GBytes     *head,
       return data.marks;
     }
 
-  _tandem_git_ensure_libgit2 ();
+  tandem_ensure_libgit2 ();
 
   old_data = g_bytes_get_data (head, &old_len);
   if (text == NULL)

@@ -100,7 +100,7 @@ struct _TandemGitPanel
   GtkLabel            *clean_label;
   TandemGitHistory    *history;
   GtkTextView         *message_view;
-  GtkLabel            *message_placeholder;
+  GtkLabel            *message_hint;
   GtkLabel            *hint_label;
   GtkCheckButton      *amend_button;
   GtkButton           *commit_button;
@@ -632,7 +632,7 @@ tandem_git_panel_message_changed_cb (TandemGitPanel *self,
       gtk_label_set_text (self->hint_label, hint);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->hint_label), summary_chars > SUMMARY_MAX_CHARS);
-  gtk_widget_set_visible (GTK_WIDGET (self->message_placeholder), text[0] == '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->message_hint), text[0] == '\0');
 }
 
 static void
@@ -1332,7 +1332,7 @@ tandem_git_panel_class_init (TandemGitPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TandemGitPanel, clean_label);
   gtk_widget_class_bind_template_child (widget_class, TandemGitPanel, history);
   gtk_widget_class_bind_template_child (widget_class, TandemGitPanel, message_view);
-  gtk_widget_class_bind_template_child (widget_class, TandemGitPanel, message_placeholder);
+  gtk_widget_class_bind_template_child (widget_class, TandemGitPanel, message_hint);
   gtk_widget_class_bind_template_child (widget_class, TandemGitPanel, hint_label);
   gtk_widget_class_bind_template_child (widget_class, TandemGitPanel, amend_button);
   gtk_widget_class_bind_template_child (widget_class, TandemGitPanel, commit_button);

@@ -32,6 +32,7 @@
 #include "tandem-git-operation-private.h"
 #include "tandem-git-remote.h"
 #include "tandem-git-types-private.h"
+#include "tandem-utils.h"
 
 /* Clone, fetch, pull and push. Each runs in a GTask thread with its own
  * git_repository; libgit2's callbacks report progress to the TandemGitOperation and
@@ -1158,7 +1159,7 @@ clone_thread (GTask        *gtask,
   g_assert (G_IS_TASK (gtask));
   g_assert (task != NULL);
 
-  _tandem_git_ensure_libgit2 ();
+  tandem_ensure_libgit2 ();
 
   if (g_file_test (task->destination, G_FILE_TEST_EXISTS))
     {
@@ -1320,7 +1321,7 @@ open_repository (RemoteTask  *task,
 
   g_assert (task != NULL);
 
-  _tandem_git_ensure_libgit2 ();
+  tandem_ensure_libgit2 ();
 
   if ((rc = git_repository_open (&repo, task->workdir)) < 0)
     {

@@ -35,6 +35,7 @@
 #include "tandem-git-error.h"
 #include "tandem-git-repository-private.h"
 #include "tandem-git-types-private.h"
+#include "tandem-utils.h"
 
 /* Bursts of changes (a checkout, "git commit" writing index, refs and logs) are merged. */
 #define REFRESH_DELAY_MSEC 300
@@ -85,21 +86,6 @@ typedef struct
 } OpTask;
 
 static void tandem_git_repository_start_refresh (TandemGitRepository *self);
-
-void
-_tandem_git_ensure_libgit2 (void)
-{
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      git_libgit2_init ();
-      /* As git itself: objects read from disk are not hashed again on every read (fsck
-       * is where that belongs); it costs a SHA-1 per tree in every status. */
-      git_libgit2_opts (GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
-      g_once_init_leave (&initialized, 1);
-    }
-}
 
 TandemGitOp *
 _tandem_git_op_new (const char *path,
@@ -167,7 +153,7 @@ _tandem_git_open_workdir (const char  *workdir_path,
   git_repository *repo = NULL;
   int rc;
 
-  _tandem_git_ensure_libgit2 ();
+  tandem_ensure_libgit2 ();
 
   rc = git_repository_open_ext (&repo, workdir_path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL);
   if (rc < 0)
@@ -357,7 +343,7 @@ discover (GFile   *directory,
   if (path == NULL)
     return NULL;
 
-  _tandem_git_ensure_libgit2 ();
+  tandem_ensure_libgit2 ();
 
   rc = git_repository_open_ext (&repo, path, 0, NULL);
   if (rc == GIT_ENOTFOUND)

@@ -91,7 +91,6 @@ TandemGitBranch   *_tandem_git_branch_new             (const char          *name
 
 /* git_libgit2_init() once per process (refcounted by libgit2, so sharing it with other
  * areas is fine). */
-void               _tandem_git_ensure_libgit2         (void);
 
 /* Opens a new git_repository for the work tree of @self, for use on the calling (worker)
  * thread only. Free it with git_repository_free(). */

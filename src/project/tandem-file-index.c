@@ -27,6 +27,7 @@
 
 #include "tandem-file-index.h"
 #include "tandem-fuzzy.h"
+#include "tandem-utils.h"
 
 /* The list of a project's files for quick open and for attaching files to an AI
  * question: walked on a worker thread, without .git and what the repository ignores,
@@ -96,7 +97,6 @@ static void
 walk_open_repository (Walk       *walk,
                       const char *root_path)
 {
-  static gsize initialized;
   g_autofree char *real_root = NULL;
   const char *workdir;
   gsize wlen;
@@ -104,11 +104,7 @@ walk_open_repository (Walk       *walk,
   if (!has_dot_git_above (root_path))
     return;
 
-  if (g_once_init_enter (&initialized))
-    {
-      git_libgit2_init ();
-      g_once_init_leave (&initialized, 1);
-    }
+  tandem_ensure_libgit2 ();
 
   if (git_repository_open_ext (&walk->repo, root_path, 0, NULL) != 0)
     {

@@ -30,6 +30,7 @@
 #include "tandem-file-item.h"
 #include "tandem-file-tree.h"
 #include "tandem-project-error-private.h"
+#include "tandem-utils.h"
 
 /* Changes on disk often come in bursts (a checkout, a build): apply them together. */
 #define RESCAN_DELAY_MSEC 100
@@ -98,18 +99,6 @@ static guint signals[N_SIGNALS];
 static void dir_start_scan (Dir *dir);
 
 static void
-ensure_libgit2 (void)
-{
-  static gsize initialized;
-
-  if (g_once_init_enter (&initialized))
-    {
-      git_libgit2_init ();
-      g_once_init_leave (&initialized, 1);
-    }
-}
-
-static void
 scan_data_free (ScanData *data)
 {
   g_clear_object (&data->directory);
@@ -164,7 +153,7 @@ ignore_checker_open (IgnoreChecker *checker,
   if (path == NULL || !path_may_be_in_work_tree (path))
     return;
 
-  ensure_libgit2 ();
+  tandem_ensure_libgit2 ();
 
   if (git_repository_open_ext (&checker->repo, path, 0, NULL) != 0)
     {
